@@ -1,0 +1,87 @@
+/**
+ * Who may do what on a team's boards.
+ *
+ * Rights come only from team membership. An instance administrator gets NO
+ * board rights from being admin: the team owns its work, and people must be
+ * able to trust that an administrator cannot read or change their board
+ * without being made a member. Instance administration is a separate right
+ * ({@link canAdministerInstance}).
+ */
+
+/** A user's role within one team. Absence of a role (null) means "not a member". */
+export type TeamRole = 'MEMBER' | 'VIEWER';
+
+/** All team roles. */
+export const TEAM_ROLES = ['MEMBER', 'VIEWER'] as const satisfies readonly TeamRole[];
+
+/** Every action that is checked against a team role. */
+export const BOARD_ACTIONS = [
+  'board.read',
+  'board.history.read',
+  'flow.read',
+  'card.create',
+  'card.edit',
+  'card.move',
+  'card.archive',
+  'card.block',
+  'column.create',
+  'column.edit',
+  'column.reorder',
+  'column.delete',
+  'board.create',
+  'board.edit',
+  'standup.view',
+  'standup.run',
+  'team.members.manage',
+] as const;
+
+/** One of {@link BOARD_ACTIONS}. */
+export type BoardAction = (typeof BOARD_ACTIONS)[number];
+
+/**
+ * What a VIEWER may do: read the board, its history and flow metrics, and
+ * follow a standup walk read-only (running it moves and blocks cards).
+ */
+export const VIEWER_ACTIONS = [
+  'board.read',
+  'board.history.read',
+  'flow.read',
+  'standup.view',
+] as const satisfies readonly BoardAction[];
+
+// A Map rather than an object so that an unexpected role string from storage
+// cannot hit Object.prototype keys and is simply "no rights".
+const ACTIONS_BY_ROLE: ReadonlyMap<string, ReadonlySet<BoardAction>> = new Map<TeamRole, ReadonlySet<BoardAction>>([
+  ['MEMBER', new Set(BOARD_ACTIONS)],
+  ['VIEWER', new Set(VIEWER_ACTIONS)],
+]);
+
+/**
+ * Whether a user with `role` in the board's team may perform `action`.
+ *
+ * Invariants:
+ * - null (not a member of the team) → false for every action; callers answer
+ *   404 rather than 403 so that non-members cannot learn the board exists;
+ * - MEMBER → every action, including managing the team's members;
+ * - VIEWER → only VIEWER_ACTIONS;
+ * - an unknown role (e.g. bad data at runtime) → false;
+ * - being instance administrator is deliberately not an input.
+ */
+export function canPerform(role: TeamRole | null, action: BoardAction): boolean {
+  if (role === null) return false;
+  return ACTIONS_BY_ROLE.get(role)?.has(action) ?? false;
+}
+
+/**
+ * Whether the user may administer the instance (users, teams, settings).
+ * Trivially the admin flag; kept as a function so that the rule has one home
+ * and so it is clear that it grants nothing on boards (see {@link canPerform}).
+ */
+export function canAdministerInstance(isInstanceAdmin: boolean): boolean {
+  return isInstanceAdmin === true;
+}
+
+/** Type guard: whether `value` is a known board action (for validating untrusted input). */
+export function isBoardAction(value: unknown): value is BoardAction {
+  return typeof value === 'string' && (BOARD_ACTIONS as readonly string[]).includes(value);
+}
