@@ -1,0 +1,444 @@
+'use client';
+
+import {
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Dialog } from '@/components/ui/dialog';
+import type { BoardCommand } from '@/lib/board/commands';
+import type { BoardCardView, BoardColumnView, BoardLiveEvent, BoardView } from '@/lib/board/types';
+import {
+  deriveVisibleCards,
+  mergeRemoteEvents,
+  settleMutation,
+  type SyncEvent,
+  type SyncState,
+} from '@/lib/domain/board-sync';
+import { positionBetween } from '@/lib/domain/positions';
+import { BoardColumn, COLUMN_DROP_PREFIX } from './board-column';
+import { CardPreview } from './board-card';
+import { CardDialog } from './card-dialog';
+import { ColumnSettingsDialog } from './column-settings-dialog';
+import type { CommandOutcome } from './command-outcome';
+import { PresenceList } from './presence-list';
+import { useBoardLive } from './use-board-live';
+
+type Props = {
+  initialBoard: BoardView;
+  currentUser: { id: string; name: string };
+  nowIso: string;
+  labels: { readOnly: string };
+};
+
+type MoveRequest = { cardId: string; toColumnId: string; toIndex: number };
+type OverLimitPrompt = MoveRequest & { column: string; limit: number };
+
+let mutationCounter = 0;
+
+async function postCommand(boardId: string, command: BoardCommand): Promise<CommandOutcome> {
+  try {
+    const response = await fetch(`/api/boards/${boardId}/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(command),
+    });
+    const body = (await response.json().catch(() => ({}))) as { card?: BoardCardView; error?: { code: string; message: string; details?: Record<string, unknown> } };
+    if (!response.ok) return { ok: false, error: body.error ?? { code: 'UNKNOWN', message: response.statusText } };
+    return { ok: true, card: body.card };
+  } catch {
+    return { ok: false, error: { code: 'UNAVAILABLE', message: '' } };
+  }
+}
+
+export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props) {
+  const t = useTranslations('board');
+  const tErrors = useTranslations('errors');
+  const boardId = initialBoard.id;
+  const canEdit = initialBoard.role === 'MEMBER';
+
+  const [columns, setColumns] = useState<BoardColumnView[]>(initialBoard.columns);
+  const [cycleTimeP85Days, setCycleTimeP85Days] = useState(initialBoard.cycleTimeP85Days);
+  const [sync, setSync] = useState<SyncState<BoardCardView>>({ confirmed: initialBoard.cards, pending: [] });
+  const [now, setNow] = useState(() => new Date(nowIso));
+  const [announcement, setAnnouncement] = useState('');
+  const [errorMessage, setErrorMessage] = useState<string | null>(null);
+  const [openCardId, setOpenCardId] = useState<string | null>(null);
+  const [settingsColumnId, setSettingsColumnId] = useState<string | null>(null);
+  const [overLimitPrompt, setOverLimitPrompt] = useState<OverLimitPrompt | null>(null);
+  const [activeCardId, setActiveCardId] = useState<string | null>(null);
+  const [overId, setOverId] = useState<string | null>(null);
+
+  // Cards this person is dragging or editing: remote updates to them wait until they finish.
+  const heldCardIds = useRef(new Set<string>());
+  const deferredEvents = useRef<SyncEvent<BoardCardView>[]>([]);
+
+  const cards = useMemo(() => deriveVisibleCards(sync.confirmed, sync.pending), [sync]);
+  const cardsByColumn = useMemo(() => {
+    const map = new Map<string, BoardCardView[]>(columns.map((column) => [column.id, []]));
+    for (const card of [...cards].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1))) {
+      map.get(card.columnId)?.push(card);
+    }
+    return map;
+  }, [cards, columns]);
+  const columnName = useCallback((id: string) => columns.find((c) => c.id === id)?.name ?? '', [columns]);
+  const cardTitle = useCallback((id: string) => cards.find((c) => c.id === id)?.title ?? '', [cards]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const resync = useCallback(async () => {
+    const response = await fetch(`/api/boards/${boardId}`, { cache: 'no-store' }).catch(() => null);
+    if (!response) return;
+    if (response.status === 404 || response.status === 401) {
+      window.location.assign('/teams');
+      return;
+    }
+    if (!response.ok) return;
+    const board = (await response.json()) as BoardView;
+    setColumns(board.columns);
+    setCycleTimeP85Days(board.cycleTimeP85Days);
+    setSync((state) => ({ confirmed: board.cards, pending: state.pending }));
+  }, [boardId]);
+
+  const applyRemoteEvents = useCallback((events: SyncEvent<BoardCardView>[]) => {
+    setSync((state) => {
+      const result = mergeRemoteEvents(state, events, heldCardIds.current);
+      deferredEvents.current.push(...result.deferred);
+      return result.state;
+    });
+  }, []);
+
+  const releaseCard = useCallback(
+    (cardId: string) => {
+      heldCardIds.current.delete(cardId);
+      const ready = deferredEvents.current.filter((event) => (event.type === 'card.upsert' ? event.card.id : event.cardId) === cardId);
+      deferredEvents.current = deferredEvents.current.filter((event) => !ready.includes(event));
+      if (ready.length > 0) applyRemoteEvents(ready);
+    },
+    [applyRemoteEvents],
+  );
+
+  const describeRemoteEvent = useCallback(
+    (event: Exclude<BoardLiveEvent, { kind: 'presence' }>): string => {
+      const actor = event.actorName || t('live.someone');
+      if (event.kind === 'board.changed') return t('live.boardChanged', { actor });
+      if (event.kind === 'card.remove') return t('live.cardRemoved', { actor, title: event.title });
+      const values = { actor, title: event.card.title, column: columnName(event.card.columnId) };
+      const key = ({ created: 'live.cardCreated', moved: 'live.cardMoved', edited: 'live.cardEdited', blocked: 'live.cardBlocked', unblocked: 'live.cardUnblocked' } as const)[event.action];
+      return t(key, values);
+    },
+    [columnName, t],
+  );
+
+  const { status: liveStatus, viewers } = useBoardLive(boardId, {
+    onResync: () => void resync(),
+    onEvent: (event) => {
+      if (event.kind === 'board.changed') void resync();
+      else if (event.kind === 'card.upsert') applyRemoteEvents([{ type: 'card.upsert', card: event.card }]);
+      else applyRemoteEvents([{ type: 'card.remove', cardId: event.cardId }]);
+      // Our own changes come back on the stream too; announce only colleagues' (politely, never stealing focus).
+      if (event.actorId !== currentUser.id) setAnnouncement(describeRemoteEvent(event));
+    },
+  });
+
+  const runCommand = useCallback(
+    async (command: BoardCommand): Promise<CommandOutcome> => {
+      const outcome = await postCommand(boardId, command);
+      if (!outcome.ok && outcome.error.code === 'UNAVAILABLE' && !outcome.error.message) {
+        outcome.error.message = tErrors('UNAVAILABLE');
+      }
+      if (outcome.ok && outcome.card) {
+        const card = outcome.card;
+        setSync((state) => ({ ...state, confirmed: mergeRemoteEvents(state, [{ type: 'card.upsert', card }], new Set()).state.confirmed }));
+      }
+      if (outcome.ok && (command.type.startsWith('column.') || command.type === 'card.archive')) await resync();
+      return outcome;
+    },
+    [boardId, resync, tErrors],
+  );
+
+  /** The single client path for every move — drag, keyboard and "Move to…" menu: optimistic, then settled. */
+  const moveCard = useCallback(
+    async (request: MoveRequest, options: { confirmOverLimit?: boolean; overLimitReason?: string } = {}) => {
+      const card = cards.find((c) => c.id === request.cardId);
+      if (!card) return;
+      const siblings = (cardsByColumn.get(request.toColumnId) ?? []).filter((c) => c.id !== card.id);
+      const index = Math.min(Math.max(request.toIndex, 0), siblings.length);
+      const before = siblings[index - 1]?.position ?? null;
+      const after = siblings[index]?.position ?? null;
+      const position = positionBetween(before, after) ?? ((before ?? 0) + (after ?? (before ?? 0) + 2)) / 2;
+      mutationCounter += 1;
+      const mutationId = `m${mutationCounter}`;
+      setErrorMessage(null);
+      setSync((state) => ({ ...state, pending: [...state.pending, { mutationId, cardId: card.id, toColumnId: request.toColumnId, position }] }));
+
+      const outcome = await postCommand(boardId, { type: 'card.move', ...request, toIndex: index, ...options });
+      setSync((state) =>
+        settleMutation(state, mutationId, outcome.ok && outcome.card ? { ok: true, card: outcome.card } : { ok: false }),
+      );
+      if (outcome.ok) {
+        setAnnouncement(t('moved', { title: card.title, column: columnName(request.toColumnId) }));
+        return;
+      }
+      if (outcome.error.code === 'WIP_CONFIRMATION_NEEDED') {
+        const details = (outcome.error as { details?: { column?: string; limit?: number } }).details ?? {};
+        setOverLimitPrompt({ ...request, toIndex: index, column: String(details.column ?? columnName(request.toColumnId)), limit: Number(details.limit ?? 0) });
+        return;
+      }
+      const message = t('moveFailed', { title: card.title, message: outcome.error.message || tErrors('UNKNOWN') });
+      setErrorMessage(message);
+    },
+    [boardId, cards, cardsByColumn, columnName, t, tErrors],
+  );
+
+  // ---- drag and drop -------------------------------------------------------------------------------------------
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  /** Where a drop on `overId` puts the active card: the target column and index among its other cards. */
+  const resolveDrop = useCallback(
+    (activeId: string, dropId: string | null): MoveRequest | null => {
+      if (!dropId) return null;
+      if (dropId.startsWith(COLUMN_DROP_PREFIX)) {
+        const toColumnId = dropId.slice(COLUMN_DROP_PREFIX.length);
+        const others = (cardsByColumn.get(toColumnId) ?? []).filter((c) => c.id !== activeId);
+        return { cardId: activeId, toColumnId, toIndex: others.length };
+      }
+      const overCard = cards.find((c) => c.id === dropId);
+      const activeCard = cards.find((c) => c.id === activeId);
+      if (!overCard || !activeCard) return null;
+      const columnCards = cardsByColumn.get(overCard.columnId) ?? [];
+      const overIndex = columnCards.findIndex((c) => c.id === overCard.id);
+      // Within one column the card takes the place of the one it is over (like arrayMove); into another column it
+      // goes in front of it.
+      return { cardId: activeId, toColumnId: overCard.columnId, toIndex: overIndex };
+    },
+    [cards, cardsByColumn],
+  );
+
+  const describeTarget = useCallback(
+    (activeId: string, dropId: string | null) => {
+      const title = cardTitle(activeId);
+      if (!dropId) return t('dnd.droppedNowhere', { title });
+      if (dropId.startsWith(COLUMN_DROP_PREFIX)) return t('dnd.overColumn', { title, column: columnName(dropId.slice(COLUMN_DROP_PREFIX.length)) });
+      const over = cards.find((c) => c.id === dropId);
+      return t('dnd.overCard', { title, target: over?.title ?? '', column: columnName(over?.columnId ?? '') });
+    },
+    [cardTitle, cards, columnName, t],
+  );
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('dnd.pickedUp', { title: cardTitle(String(active.id)) }),
+    onDragOver: ({ active, over }) => describeTarget(String(active.id), over ? String(over.id) : null),
+    onDragEnd: ({ active, over }) => {
+      const drop = resolveDrop(String(active.id), over ? String(over.id) : null);
+      return drop ? t('dnd.dropped', { title: cardTitle(String(active.id)), column: columnName(drop.toColumnId) }) : t('dnd.droppedNowhere', { title: cardTitle(String(active.id)) });
+    },
+    onDragCancel: ({ active }) => t('dnd.cancelled', { title: cardTitle(String(active.id)) }),
+  };
+
+  function handleDragStart(event: DragStartEvent) {
+    const id = String(event.active.id);
+    heldCardIds.current.add(id);
+    setActiveCardId(id);
+  }
+
+  function handleDragOver(event: DragOverEvent) {
+    setOverId(event.over ? String(event.over.id) : null);
+  }
+
+  function finishDrag(activeId: string) {
+    setActiveCardId(null);
+    setOverId(null);
+    releaseCard(activeId);
+  }
+
+  function handleDragEnd(event: DragEndEvent) {
+    const activeId = String(event.active.id);
+    const drop = resolveDrop(activeId, event.over ? String(event.over.id) : null);
+    finishDrag(activeId);
+    if (!drop) return;
+    const card = cards.find((c) => c.id === activeId);
+    const currentIndex = (cardsByColumn.get(card?.columnId ?? '') ?? []).findIndex((c) => c.id === activeId);
+    if (card && card.columnId === drop.toColumnId && currentIndex === drop.toIndex) return;
+    void moveCard(drop);
+  }
+
+  const openCard = (cardId: string) => {
+    heldCardIds.current.add(cardId);
+    setOpenCardId(cardId);
+  };
+  const closeCard = () => {
+    if (openCardId) releaseCard(openCardId);
+    setOpenCardId(null);
+  };
+
+  const activeCard = activeCardId ? cards.find((c) => c.id === activeCardId) : undefined;
+  const settingsColumn = settingsColumnId ? columns.find((c) => c.id === settingsColumnId) : undefined;
+  const firstInProgress = columns.find((c) => c.flowState === 'IN_PROGRESS')?.id;
+  const firstDone = columns.find((c) => c.flowState === 'DONE')?.id;
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-300 bg-white px-4 py-3">
+        <div className="min-w-0">
+          <p className="text-sm text-slate-700">{initialBoard.team.name}</p>
+          <h1 className="text-xl font-semibold">{initialBoard.name}</h1>
+        </div>
+        <nav aria-label={initialBoard.name} className="flex flex-wrap gap-3 text-sm">
+          <Link className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100" href={`/boards/${boardId}/standup`}>
+            {t('standup')}
+          </Link>
+          <Link className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100" href={`/boards/${boardId}/flow`}>
+            {t('flow')}
+          </Link>
+          <Link className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100" href={`/boards/${boardId}/history`}>
+            {t('history')}
+          </Link>
+        </nav>
+        <div className="ms-auto flex flex-wrap items-center gap-3">
+          <PresenceList viewers={viewers} currentUserId={currentUser.id} />
+          <p role="status" className="flex items-center gap-1 text-sm" data-live-status={liveStatus}>
+            <span aria-hidden="true">{liveStatus === 'live' ? '●' : '○'}</span>
+            {liveStatus === 'paused' ? t('live.paused') : liveStatus === 'live' ? t('live.connected') : null}
+          </p>
+        </div>
+      </div>
+      {!canEdit && <p className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">{labels.readOnly}</p>}
+      {errorMessage && (
+        <p role="alert" className="mx-4 mt-3 rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
+          {errorMessage}
+        </p>
+      )}
+      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="live-announcer">
+        {announcement}
+      </div>
+
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCorners}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+        onDragStart={handleDragStart}
+        onDragOver={handleDragOver}
+        onDragEnd={handleDragEnd}
+        onDragCancel={(event) => finishDrag(String(event.active.id))}
+      >
+        <section aria-label={t('columnsLabel', { board: initialBoard.name })} className="flex min-h-0 flex-1 gap-3 overflow-x-auto p-3 sm:p-4">
+          {columns.map((column) => (
+            <BoardColumn
+              key={column.id}
+              column={column}
+              columns={columns}
+              cards={cardsByColumn.get(column.id) ?? []}
+              canEdit={canEdit}
+              now={now}
+              cycleTimeP85Days={cycleTimeP85Days}
+              isCommitmentPoint={column.id === firstInProgress}
+              isDeliveryPoint={column.id === firstDone}
+              activeCardId={activeCardId}
+              overId={overId}
+              onOpenCard={openCard}
+              onOpenSettings={() => setSettingsColumnId(column.id)}
+              onMove={(request) => void moveCard(request)}
+              runCommand={runCommand}
+            />
+          ))}
+          {canEdit && <AddColumnForm runCommand={runCommand} />}
+        </section>
+        <DragOverlay>{activeCard ? <CardPreview card={activeCard} /> : null}</DragOverlay>
+      </DndContext>
+
+      {openCardId && (
+        <CardDialog boardId={boardId} cardId={openCardId} columns={columns} canEdit={canEdit} onClose={closeCard} runCommand={runCommand} />
+      )}
+      {settingsColumn && canEdit && (
+        <ColumnSettingsDialog
+          column={settingsColumn}
+          columns={columns}
+          cardCount={(cardsByColumn.get(settingsColumn.id) ?? []).length}
+          onClose={() => setSettingsColumnId(null)}
+          runCommand={runCommand}
+        />
+      )}
+      {overLimitPrompt && (
+        <OverLimitDialog
+          prompt={overLimitPrompt}
+          onCancel={() => setOverLimitPrompt(null)}
+          onConfirm={(reason) => {
+            const { column: _column, limit: _limit, ...request } = overLimitPrompt;
+            setOverLimitPrompt(null);
+            void moveCard(request, { confirmOverLimit: true, overLimitReason: reason || undefined });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function OverLimitDialog({ prompt, onCancel, onConfirm }: { prompt: OverLimitPrompt; onCancel: () => void; onConfirm: (reason: string) => void }) {
+  const t = useTranslations('board');
+  const tApp = useTranslations('app');
+  const [reason, setReason] = useState('');
+  return (
+    <Dialog open onClose={onCancel} title={t('confirmOverLimitTitle')}>
+      <p>{t('confirmOverLimitBody', { column: prompt.column, limit: prompt.limit })}</p>
+      <label className="mt-3 flex flex-col gap-1">
+        <span className="font-medium">{t('overLimitReason')}</span>
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="rounded border border-slate-500 p-2" />
+      </label>
+      <div className="mt-4 flex justify-end gap-2">
+        <button type="button" onClick={onCancel} className="rounded border border-slate-400 px-3 py-2">
+          {tApp('cancel')}
+        </button>
+        <button type="button" onClick={() => onConfirm(reason.trim())} className="rounded bg-brand-700 px-3 py-2 font-semibold text-white">
+          {t('moveAnyway')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function AddColumnForm({ runCommand }: { runCommand: (command: BoardCommand) => Promise<CommandOutcome> }) {
+  const t = useTranslations('board');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="flex w-64 shrink-0 flex-col gap-2 self-start rounded-lg border border-dashed border-slate-400 p-3"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const outcome = await runCommand({ type: 'column.create', name, flowState: 'IN_PROGRESS' });
+        if (outcome.ok) {
+          setName('');
+          setError(null);
+        } else setError(outcome.error.message);
+      }}
+    >
+      <label className="flex flex-col gap-1 text-sm">
+        <span className="font-medium">{t('columnName')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={60} required className="rounded border border-slate-500 px-2 py-1" />
+      </label>
+      {error && <p role="alert" className="text-sm text-red-800">{error}</p>}
+      <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white">
+        {t('addColumn')}
+      </button>
+    </form>
+  );
+}

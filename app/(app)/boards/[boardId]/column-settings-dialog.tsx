@@ -1,0 +1,397 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Markdown } from '@/components/markdown';
+import { Dialog } from '@/components/ui/dialog';
+import { NAME_MAX, TEXT_MAX, type BoardCommand } from '@/lib/board/commands';
+import type { BoardColumnView } from '@/lib/board/types';
+import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
+import { WIP_MODES, type WipMode } from '@/lib/domain/wip';
+import type { CommandOutcome } from './command-outcome';
+
+export type ColumnSettingsDialogProps = {
+  column: BoardColumnView;
+  /** All columns of the board, in board order. */
+  columns: BoardColumnView[];
+  /** Open cards in this column. */
+  cardCount: number;
+  onClose: () => void;
+  runCommand: (command: BoardCommand) => Promise<CommandOutcome>;
+};
+
+type ColumnUpdate = Extract<BoardCommand, { type: 'column.update' }>;
+
+const WIP_MIN = 1;
+const WIP_MAX = 999;
+
+const buttonPrimary =
+  'inline-flex min-h-9 items-center justify-center rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800';
+const buttonSecondary =
+  'inline-flex min-h-9 items-center justify-center rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60';
+const buttonDanger =
+  'inline-flex min-h-9 items-center justify-center rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800';
+const buttonDangerOutline =
+  'inline-flex min-h-9 items-center justify-center rounded border border-red-700 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50';
+const fieldClass = 'w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700';
+
+/** A column's team agreements (name, WIP limit, flow state, explicit policy), its place, and its removal. */
+export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runCommand }: ColumnSettingsDialogProps) {
+  const t = useTranslations('columnSettings');
+  const tFlow = useTranslations('flowState');
+  const ids = {
+    name: useId(),
+    nameError: useId(),
+    wipLimit: useId(),
+    wipLimitHint: useId(),
+    wipLimitError: useId(),
+    flowState: useId(),
+    flowStateHint: useId(),
+    policy: useId(),
+    policyHint: useId(),
+    preview: useId(),
+    position: useId(),
+    delete: useId(),
+    moveCardsTo: useId(),
+    wipModePrefix: useId(),
+  };
+
+  const [name, setName] = useState(column.name);
+  const [wipLimit, setWipLimit] = useState(column.wipLimit === null ? '' : String(column.wipLimit));
+  const [wipMode, setWipMode] = useState<WipMode>(column.wipMode);
+  const [flowState, setFlowState] = useState<FlowState>(column.flowState);
+  const [policy, setPolicy] = useState(column.policy);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [wipLimitError, setWipLimitError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
+
+  const otherColumns = columns.filter((other) => other.id !== column.id);
+  const [moveCardsTo, setMoveCardsTo] = useState(otherColumns[0]?.id ?? '');
+
+  const nameRef = useRef<HTMLInputElement>(null);
+  const wipLimitRef = useRef<HTMLInputElement>(null);
+  const deleteButtonRef = useRef<HTMLButtonElement>(null);
+  const moveCardsToRef = useRef<HTMLSelectElement>(null);
+  const deleteConfirmRef = useRef<HTMLButtonElement>(null);
+  // Where keyboard focus should go once the next render has put that element on the page.
+  const focusNext = useRef<RefObject<HTMLElement | null> | null>(null);
+
+  useEffect(() => {
+    const target = focusNext.current?.current;
+    if (target) {
+      target.focus();
+      focusNext.current = null;
+    }
+  });
+
+  const index = columns.findIndex((other) => other.id === column.id);
+
+  async function run(command: BoardCommand) {
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      const outcome = await runCommand(command);
+      if (outcome.ok) onClose();
+      else setError(outcome.error.message);
+    } catch {
+      setError(t('commandFailed'));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const trimmedName = name.trim();
+    const nextNameError = trimmedName ? null : t('nameRequired');
+    const parsedLimit = parseWipLimit(wipLimit, wipLimitRef.current?.validity.badInput ?? false);
+    const nextWipError = parsedLimit === 'invalid' ? t('wipLimitInvalid', { min: WIP_MIN, max: WIP_MAX }) : null;
+    setNameError(nextNameError);
+    setWipLimitError(nextWipError);
+    if (nextNameError) return nameRef.current?.focus();
+    if (nextWipError || parsedLimit === 'invalid') return wipLimitRef.current?.focus();
+
+    const command: ColumnUpdate = { type: 'column.update', columnId: column.id };
+    if (trimmedName !== column.name) command.name = trimmedName;
+    if (parsedLimit !== column.wipLimit) command.wipLimit = parsedLimit;
+    if (wipMode !== column.wipMode) command.wipMode = wipMode;
+    if (flowState !== column.flowState) command.flowState = flowState;
+    if (policy !== column.policy) command.policy = policy;
+    if (Object.keys(command).length === 2) return onClose();
+    void run(command);
+  }
+
+  function startDelete() {
+    setError(null);
+    setIsConfirmingDelete(true);
+    focusNext.current = cardCount > 0 ? moveCardsToRef : deleteConfirmRef;
+  }
+
+  function cancelDelete() {
+    setError(null);
+    setIsConfirmingDelete(false);
+    focusNext.current = deleteButtonRef;
+  }
+
+  return (
+    <Dialog open onClose={onClose} title={t('title', { column: column.name })} size="lg">
+      <div className="flex flex-col gap-6">
+        <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.name} className="font-medium">
+              {t('name')}
+            </label>
+            <input
+              ref={nameRef}
+              id={ids.name}
+              type="text"
+              required
+              maxLength={NAME_MAX}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? ids.nameError : undefined}
+              className={fieldClass}
+            />
+            <FieldError id={ids.nameError} message={nameError} />
+          </div>
+
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.wipLimit} className="font-medium">
+              {t('wipLimit')}
+            </label>
+            <input
+              ref={wipLimitRef}
+              id={ids.wipLimit}
+              type="number"
+              inputMode="numeric"
+              min={WIP_MIN}
+              max={WIP_MAX}
+              step={1}
+              value={wipLimit}
+              onChange={(event) => setWipLimit(event.target.value)}
+              aria-invalid={wipLimitError ? true : undefined}
+              aria-describedby={wipLimitError ? `${ids.wipLimitError} ${ids.wipLimitHint}` : ids.wipLimitHint}
+              className={`${fieldClass} max-w-32`}
+            />
+            <p id={ids.wipLimitHint} className="text-sm text-slate-700">
+              {t('wipLimitHint', { min: WIP_MIN, max: WIP_MAX })}
+            </p>
+            <FieldError id={ids.wipLimitError} message={wipLimitError} />
+          </div>
+
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 font-medium">{t('wipMode')}</legend>
+            {WIP_MODES.map((mode) => (
+              <div key={mode} className="flex items-start gap-2">
+                <input
+                  id={`${ids.wipModePrefix}-${mode}`}
+                  type="radio"
+                  name={`${ids.wipModePrefix}-wipMode`}
+                  value={mode}
+                  checked={wipMode === mode}
+                  onChange={() => setWipMode(mode)}
+                  aria-describedby={`${ids.wipModePrefix}-${mode}-hint`}
+                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
+                />
+                <div>
+                  <label htmlFor={`${ids.wipModePrefix}-${mode}`} className="font-medium">
+                    {t(`wipModeOption.${mode}`)}
+                  </label>
+                  <p id={`${ids.wipModePrefix}-${mode}-hint`} className="text-sm text-slate-700">
+                    {t(`wipModeHint.${mode}`)}
+                  </p>
+                </div>
+              </div>
+            ))}
+          </fieldset>
+
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.flowState} className="font-medium">
+              {t('flowState')}
+            </label>
+            <select
+              id={ids.flowState}
+              value={flowState}
+              onChange={(event) => setFlowState(event.target.value as FlowState)}
+              aria-describedby={ids.flowStateHint}
+              className="min-h-9 max-w-xs rounded border border-slate-500 bg-white px-2 py-1 text-slate-900"
+            >
+              {FLOW_STATES.map((state) => (
+                <option key={state} value={state}>
+                  {tFlow(state)}
+                </option>
+              ))}
+            </select>
+            <p id={ids.flowStateHint} className="text-sm text-slate-700">
+              {t('flowStateHint', { inProgress: tFlow('IN_PROGRESS'), done: tFlow('DONE') })}
+            </p>
+          </div>
+
+          <div className="flex flex-col gap-1">
+            <label htmlFor={ids.policy} className="font-medium">
+              {t('policy')}
+            </label>
+            <textarea
+              id={ids.policy}
+              rows={6}
+              maxLength={TEXT_MAX}
+              value={policy}
+              onChange={(event) => setPolicy(event.target.value)}
+              aria-describedby={ids.policyHint}
+              className={`${fieldClass} font-mono text-sm`}
+            />
+            <p id={ids.policyHint} className="text-sm text-slate-700">
+              {t('policyHint')}
+            </p>
+          </div>
+
+          <section aria-labelledby={ids.preview} className="rounded border border-slate-300 bg-slate-50 p-3">
+            <h3 id={ids.preview} className="mb-1 text-sm font-semibold text-slate-700">
+              {t('preview')}
+            </h3>
+            {policy.trim() ? (
+              <Markdown text={policy} className="break-words" />
+            ) : (
+              <p className="text-sm text-slate-700">{t('previewEmpty')}</p>
+            )}
+          </section>
+
+          <div className="flex flex-wrap gap-2">
+            <button type="submit" className={buttonPrimary}>
+              {pending ? t('working') : t('save')}
+            </button>
+            <button type="button" className={buttonSecondary} onClick={onClose}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+
+        {/* Kept on the page even when empty, so screen readers announce a message when it appears. */}
+        <div role="alert">
+          {error && <p className="rounded border border-red-700 bg-red-50 p-3 text-red-900">{error}</p>}
+        </div>
+
+        <section aria-labelledby={ids.position} className="flex flex-col gap-2 border-t border-slate-300 pt-4">
+          <h3 id={ids.position} className="text-lg font-semibold">
+            {t('positionHeading')}
+          </h3>
+          <p className="text-sm text-slate-700">{t('positionOf', { position: index + 1, count: columns.length })}</p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              className={buttonSecondary}
+              disabled={index <= 0}
+              onClick={() => void run({ type: 'column.reorder', columnId: column.id, toIndex: index - 1 })}
+            >
+              <span aria-hidden="true">←&nbsp;</span>
+              {t('moveLeft')}
+            </button>
+            <button
+              type="button"
+              className={buttonSecondary}
+              disabled={index < 0 || index >= columns.length - 1}
+              onClick={() => void run({ type: 'column.reorder', columnId: column.id, toIndex: index + 1 })}
+            >
+              {t('moveRight')}
+              <span aria-hidden="true">&nbsp;→</span>
+            </button>
+          </div>
+        </section>
+
+        <section aria-labelledby={ids.delete} className="flex flex-col gap-2 border-t border-slate-300 pt-4">
+          <h3 id={ids.delete} className="text-lg font-semibold">
+            {t('deleteHeading')}
+          </h3>
+          {otherColumns.length === 0 ? (
+            <p className="text-sm text-slate-700">{t('deleteLastColumn')}</p>
+          ) : !isConfirmingDelete ? (
+            <div>
+              <button ref={deleteButtonRef} type="button" className={buttonDangerOutline} onClick={startDelete}>
+                {t('delete')}
+              </button>
+            </div>
+          ) : cardCount > 0 ? (
+            <div className="flex flex-col gap-3 rounded border border-red-700 bg-red-50 p-3">
+              <div className="flex flex-col gap-1">
+                <label htmlFor={ids.moveCardsTo} className="font-medium">
+                  {t('moveCardsTo', { count: cardCount })}
+                </label>
+                <select
+                  ref={moveCardsToRef}
+                  id={ids.moveCardsTo}
+                  value={moveCardsTo}
+                  onChange={(event) => setMoveCardsTo(event.target.value)}
+                  className="min-h-9 max-w-xs rounded border border-slate-500 bg-white px-2 py-1 text-slate-900"
+                >
+                  {otherColumns.map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {other.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="flex flex-wrap gap-2">
+                <button
+                  type="button"
+                  className={buttonDanger}
+                  onClick={() => void run({ type: 'column.delete', columnId: column.id, moveCardsToColumnId: moveCardsTo })}
+                >
+                  {pending ? t('working') : t('deleteAndMove')}
+                </button>
+                <button type="button" className={buttonSecondary} onClick={cancelDelete}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="flex flex-col gap-3 rounded border border-red-700 bg-red-50 p-3">
+              <p className="text-slate-900">{t('deleteQuestion', { column: column.name })}</p>
+              <div className="flex flex-wrap gap-2">
+                <button
+                  ref={deleteConfirmRef}
+                  type="button"
+                  className={buttonDanger}
+                  onClick={() => void run({ type: 'column.delete', columnId: column.id })}
+                >
+                  {pending ? t('working') : t('deleteConfirm')}
+                </button>
+                <button type="button" className={buttonSecondary} onClick={cancelDelete}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+        </section>
+      </div>
+    </Dialog>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | null }) {
+  return (
+    <div role="alert">
+      {message && (
+        <p id={id} className="text-sm font-medium text-red-800">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Empty means no limit. A number input reports '' both when empty and when it holds something unparsable
+ * ("1e", "–"), so badInput tells the two apart; otherwise "no limit" would be saved silently.
+ */
+function parseWipLimit(raw: string, isBadInput: boolean): number | null | 'invalid' {
+  if (isBadInput) return 'invalid';
+  const text = raw.trim();
+  if (text === '') return null;
+  if (!/^\d+$/.test(text)) return 'invalid';
+  const value = Number(text);
+  return value >= WIP_MIN && value <= WIP_MAX ? value : 'invalid';
+}

@@ -1,0 +1,33 @@
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { requireSessionUser } from '@/lib/auth/session';
+import { getBoardForUser } from '@/lib/data/boards';
+import { isAppError } from '@/lib/errors';
+import { BoardClient } from './board-client';
+
+type Props = { params: Promise<{ boardId: string }> };
+
+async function loadBoard(boardId: string) {
+  const user = await requireSessionUser();
+  try {
+    return { user, board: await getBoardForUser(user.id, boardId, new Date()) };
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props) {
+  const { board } = await loadBoard((await params).boardId);
+  return { title: board.name };
+}
+
+export default async function BoardPage({ params }: Props) {
+  const { user, board } = await loadBoard((await params).boardId);
+  const t = await getTranslations('board');
+  return (
+    <main id="main" className="flex min-w-0 flex-1 flex-col">
+      <BoardClient initialBoard={board} currentUser={{ id: user.id, name: user.name }} nowIso={new Date().toISOString()} labels={{ readOnly: t('readOnlyNotice') }} />
+    </main>
+  );
+}

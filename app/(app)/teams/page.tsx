@@ -1,0 +1,44 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { requireSessionUser } from '@/lib/auth/session';
+import { getTeamsForUser } from '@/lib/data/teams';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('teams'))('title') };
+}
+
+export default async function TeamsPage() {
+  const user = await requireSessionUser();
+  const teams = await getTeamsForUser(user.id);
+  const t = await getTranslations('teams');
+  return (
+    <main id="main" className="mx-auto w-full max-w-4xl p-4 sm:p-6">
+      <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
+      {teams.length === 0 && <p>{t('empty')}</p>}
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {teams.map((team) => (
+          <li key={team.id} className="rounded-lg border border-slate-300 bg-white p-4">
+            <h2 className="text-lg font-semibold">{team.name}</h2>
+            <p className="text-sm text-slate-700">
+              {t('yourRole', { role: t(`role.${team.role}`) })} · {t('members', { count: team.memberCount })}
+            </p>
+            <h3 className="mt-3 text-sm font-semibold uppercase tracking-wide text-slate-700">{t('boards')}</h3>
+            {team.boards.length === 0 ? (
+              <p className="text-sm">{t('noBoards')}</p>
+            ) : (
+              <ul className="mt-1 flex flex-col gap-1">
+                {team.boards.map((board) => (
+                  <li key={board.id}>
+                    <Link href={`/boards/${board.id}`} className="text-brand-700 underline underline-offset-2">
+                      {board.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Every change a person can make on a board, as one validated command. Shared by the browser (to check input
+ * before sending) and the server (the authority). Messages are i18n keys under `errors.`.
+ */
+import { z } from 'zod';
+import { FLOW_STATES } from '@/lib/domain/flow-states';
+import { WIP_MODES } from '@/lib/domain/wip';
+import { DEMAND_TYPES } from './types';
+
+export const TITLE_MAX = 200;
+export const NAME_MAX = 60;
+export const TEXT_MAX = 10_000;
+export const REASON_MAX = 500;
+
+const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const titleSchema = z.string().trim().min(1, 'titleRequired').max(TITLE_MAX, 'titleTooLong');
+const nameSchema = z.string().trim().min(1, 'nameRequired').max(NAME_MAX, 'titleTooLong');
+const textSchema = z.string().max(TEXT_MAX, 'textTooLong');
+const indexSchema = z.number().int().min(0).max(1_000_000);
+const wipLimitSchema = z.number({ error: 'wipLimitInvalid' }).int('wipLimitInvalid').min(1, 'wipLimitInvalid').max(999, 'wipLimitInvalid').nullable();
+
+export const boardCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('card.create'),
+    columnId: idSchema,
+    title: titleSchema,
+    description: textSchema.default(''),
+    demand: z.enum(DEMAND_TYPES).default('UNKNOWN'),
+  }),
+  z.strictObject({
+    type: z.literal('card.update'),
+    cardId: idSchema,
+    title: titleSchema.optional(),
+    description: textSchema.optional(),
+    demand: z.enum(DEMAND_TYPES).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('card.move'),
+    cardId: idSchema,
+    toColumnId: idSchema,
+    toIndex: indexSchema,
+    confirmOverLimit: z.boolean().optional(),
+    overLimitReason: z.string().trim().max(REASON_MAX, 'textTooLong').optional(),
+  }),
+  z.strictObject({
+    type: z.literal('card.block'),
+    cardId: idSchema,
+    reason: z.string().trim().min(1, 'reasonRequired').max(REASON_MAX, 'textTooLong'),
+  }),
+  z.strictObject({ type: z.literal('card.unblock'), cardId: idSchema }),
+  z.strictObject({ type: z.literal('card.archive'), cardId: idSchema }),
+  z.strictObject({ type: z.literal('column.create'), name: nameSchema, flowState: z.enum(FLOW_STATES) }),
+  z.strictObject({
+    type: z.literal('column.update'),
+    columnId: idSchema,
+    name: nameSchema.optional(),
+    wipLimit: wipLimitSchema.optional(),
+    wipMode: z.enum(WIP_MODES).optional(),
+    policy: textSchema.optional(),
+    flowState: z.enum(FLOW_STATES).optional(),
+  }),
+  z.strictObject({ type: z.literal('column.reorder'), columnId: idSchema, toIndex: indexSchema }),
+  z.strictObject({ type: z.literal('column.delete'), columnId: idSchema, moveCardsToColumnId: idSchema.optional() }),
+]);
+
+export type BoardCommand = z.infer<typeof boardCommandSchema>;
+export type BoardCommandType = BoardCommand['type'];
+export const BOARD_COMMAND_TYPES = boardCommandSchema.options.map((option) => option.shape.type.value);

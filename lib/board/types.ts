@@ -1,0 +1,70 @@
+/**
+ * What the board UI, the live stream and the JSON API exchange. Plain data (ISO date strings), safe for the
+ * browser. No per-person fields beyond names shown in history.
+ */
+import type { FlowState } from '@/lib/domain/flow-states';
+import type { TeamRole } from '@/lib/domain/permissions';
+import type { WipMode } from '@/lib/domain/wip';
+
+export type DemandType = 'UNKNOWN' | 'VALUE' | 'FAILURE';
+export const DEMAND_TYPES = ['UNKNOWN', 'VALUE', 'FAILURE'] as const satisfies readonly DemandType[];
+
+export type BoardColumnView = {
+  id: string;
+  name: string;
+  position: number;
+  wipLimit: number | null;
+  wipMode: WipMode;
+  policy: string;
+  flowState: FlowState;
+};
+
+export type BoardCardView = {
+  id: string;
+  columnId: string;
+  title: string;
+  position: number;
+  demand: DemandType;
+  blockedReason: string | null;
+  blockedAt: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  doneAt: string | null;
+  lastMovedAt: string;
+  version: number;
+};
+
+export type BoardView = {
+  id: string;
+  name: string;
+  team: { id: string; name: string };
+  role: TeamRole;
+  columns: BoardColumnView[];
+  cards: BoardCardView[];
+  /** The team's 85th-percentile cycle time in calendar days, when there is enough history; for ageing marks. */
+  cycleTimeP85Days: number | null;
+};
+
+export type CardDetailView = BoardCardView & {
+  description: string;
+  history: CardHistoryEntry[];
+};
+
+export type CardHistoryEntry = {
+  id: string;
+  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED';
+  at: string;
+  actorName: string | null;
+  fromColumnName: string | null;
+  toColumnName: string | null;
+  data: Record<string, unknown> | null;
+};
+
+/** A change on a board as sent to every open browser on it (SSE). */
+export type BoardLiveEvent =
+  | { kind: 'card.upsert'; boardId: string; card: BoardCardView; actorId: string; actorName: string; action: CardLiveAction; fromColumnId?: string | null }
+  | { kind: 'card.remove'; boardId: string; cardId: string; actorId: string; actorName: string; title: string }
+  | { kind: 'board.changed'; boardId: string; actorId: string; actorName: string }
+  | { kind: 'presence'; boardId: string; viewers: { id: string; name: string }[] };
+
+export type CardLiveAction = 'created' | 'edited' | 'moved' | 'blocked' | 'unblocked';

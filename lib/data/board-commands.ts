@@ -1,0 +1,46 @@
+import 'server-only';
+import type { BoardCommand } from '@/lib/board/commands';
+import type { BoardCardView } from '@/lib/board/types';
+import { archiveCard, createCard, moveCard, setCardBlocked, updateCard } from './cards';
+import { createColumn, deleteColumn, reorderColumn, updateColumn } from './columns';
+
+type Actor = { id: string; name: string };
+
+export type BoardCommandResult = { card?: BoardCardView; columnId?: string };
+
+/** Runs one validated board command as `actor`. Each data function checks the actor's role itself. */
+export async function executeBoardCommand(
+  actor: Actor,
+  boardId: string,
+  command: BoardCommand,
+  now: Date,
+): Promise<BoardCommandResult> {
+  switch (command.type) {
+    case 'card.create':
+      return { card: await createCard(actor, { boardId, ...command }, now) };
+    case 'card.update':
+      return { card: await updateCard(actor, { boardId, ...command }, now) };
+    case 'card.move':
+      return { card: await moveCard(actor, { boardId, ...command }, now) };
+    case 'card.block':
+      return { card: await setCardBlocked(actor, { boardId, cardId: command.cardId, isBlocked: true, reason: command.reason }, now) };
+    case 'card.unblock':
+      return { card: await setCardBlocked(actor, { boardId, cardId: command.cardId, isBlocked: false }, now) };
+    case 'card.archive':
+      await archiveCard(actor, { boardId, cardId: command.cardId }, now);
+      return {};
+    case 'column.create':
+      return { columnId: (await createColumn(actor, { boardId, name: command.name, flowState: command.flowState }, now)).id };
+    case 'column.update': {
+      const { columnId, type: _type, ...settings } = command;
+      await updateColumn(actor, { boardId, columnId, settings }, now);
+      return { columnId };
+    }
+    case 'column.reorder':
+      await reorderColumn(actor, { boardId, columnId: command.columnId, toIndex: command.toIndex }, now);
+      return { columnId: command.columnId };
+    case 'column.delete':
+      await deleteColumn(actor, { boardId, ...command }, now);
+      return {};
+  }
+}

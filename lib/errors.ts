@@ -1,0 +1,44 @@
+/**
+ * The one error type the data layer throws on purpose. Each code maps to one HTTP status and one translated
+ * message (messages: errors.<code>); anything else is an unexpected fault and is shown as a generic message.
+ */
+export const APP_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'VALIDATION',
+  'WIP_LIMIT_REACHED',
+  'WIP_CONFIRMATION_NEEDED',
+  'COLUMN_NOT_EMPTY',
+  'LAST_COLUMN',
+  'UNAVAILABLE',
+] as const;
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly details: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  // Not a member of the team: answer as if the board did not exist, so no one learns that it does.
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  VALIDATION: 422,
+  WIP_LIMIT_REACHED: 409,
+  WIP_CONFIRMATION_NEEDED: 409,
+  COLUMN_NOT_EMPTY: 409,
+  LAST_COLUMN: 409,
+  UNAVAILABLE: 503,
+};
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
