@@ -71,6 +71,7 @@ test.describe('the team shapes its board', () => {
   test('markdown with script, iframe and javascript: links is rendered harmless', async ({ page, context, baseURL }) => {
     const board = await createTestBoard({
       columns: [{ name: 'Pågår', flowState: 'IN_PROGRESS', policy: 'Hej <script>window.__pwned = 1</script><iframe src="https://evil.example"></iframe> [klicka](javascript:window.__pwned=2) <img src=x onerror="window.__pwned=3">' }],
+      cards: [{ title: 'Ärende A', column: 0 }],
     });
     await signInAs(context, board.member, baseURL!);
     await page.goto(`/boards/${board.boardId}`);

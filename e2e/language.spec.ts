@@ -11,9 +11,9 @@ test('switches language and remembers the choice', async ({ page, context, baseU
   await expect(page.getByRole('link', { name: 'Board history' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Move Ärende A to…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Move to… Ärende A' })).toBeVisible();
   await page.getByLabel('Language').selectOption('sv');
-  await expect(page.getByRole('button', { name: 'Flytta Ärende A till…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Flytta till… Ärende A' })).toBeVisible();
 });
 
 test('follows the browser language when no choice was made', async ({ browser, baseURL }) => {

@@ -27,13 +27,13 @@ test.describe('live collaboration', () => {
     await expect(anna.getByTestId('presence').getByText(`${board.colleague.name} tittar på tavlan`)).toBeAttached();
     await expect(bo.getByTestId('presence').getByText(`${board.member.name} tittar på tavlan`)).toBeAttached();
 
-    await bo.getByRole('button', { name: 'Flytta Ärende A till…' }).click();
+    await bo.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
     await bo.getByRole('button', { name: /^Flytta till Klart/ }).click();
     await expect(cardIn(anna, 'Klart', 'Ärende A')).toBeVisible({ timeout: 3_000 });
     await expect(anna.getByTestId('live-announcer')).toHaveText(`${board.colleague.name} flyttade ”Ärende A” till Klart`);
 
     // A new card and a block travel too.
-    await bo.getByRole('region', { name: 'Pågår', exact: true }).getByRole('button', { name: 'Lägg till ett kort i Pågår' }).click();
+    await bo.getByRole('region', { name: 'Pågår', exact: true }).getByRole('button', { name: 'Lägg till kort i Pågår' }).click();
     await bo.getByRole('region', { name: 'Pågår', exact: true }).getByLabel('Rubrik').fill('Live-kort');
     await bo.getByRole('region', { name: 'Pågår', exact: true }).getByRole('button', { name: 'Skapa' }).click();
     await expect(cardIn(anna, 'Pågår', 'Live-kort')).toBeVisible({ timeout: 3_000 });
@@ -45,11 +45,11 @@ test.describe('live collaboration', () => {
     await expect(anna.getByRole('region', { name: 'Pågår', exact: true }).getByTestId('wip-count')).toHaveText('2 / 4');
 
     // Focus stays where Anna had it.
-    await anna.getByRole('button', { name: 'Flytta Ärende B till…' }).focus();
-    await bo.getByRole('button', { name: 'Flytta Ärende C till…' }).click();
+    await anna.getByRole('button', { name: 'Flytta till… Ärende B' }).focus();
+    await bo.getByRole('button', { name: 'Flytta till… Ärende C' }).click();
     await bo.getByRole('button', { name: /^Flytta till Inkommet/ }).click();
     await expect(cardIn(anna, 'Inkommet', 'Ärende C')).toBeVisible();
-    await expect(anna.getByRole('button', { name: 'Flytta Ärende B till…' })).toBeFocused();
+    await expect(anna.getByRole('button', { name: 'Flytta till… Ärende B' })).toBeFocused();
     await annaContext.close();
     await boContext.close();
   });
@@ -65,17 +65,25 @@ test.describe('live collaboration', () => {
       await expect(page.locator('[data-live-status="live"]')).toBeVisible();
       pages.push(page);
     }
-    const [first, second] = pages as [Page, Page];
-    await first.getByRole('button', { name: 'Flytta Ärende A till…' }).click();
-    await second.getByRole('button', { name: 'Flytta Ärende A till…' }).click();
-    await Promise.all([
-      first.getByRole('button', { name: /^Flytta till Pågår/ }).click(),
-      second.getByRole('button', { name: /^Flytta till Klart/ }).click(),
-    ]);
-    const final = await getTestDb().card.findUniqueOrThrow({ where: { id: board.cards[0]!.id }, include: { column: true } });
-    await expect.poll(async () => (await getTestDb().cardEvent.count({ where: { cardId: final.id, type: 'MOVED' } }))).toBe(2);
-    const settled = await getTestDb().card.findUniqueOrThrow({ where: { id: board.cards[0]!.id }, include: { column: true } });
-    for (const page of pages) await expect(cardIn(page, settled.column.name, 'Ärende A')).toBeVisible();
+    // Both requests leave at the same moment, one through each instance.
+    const move = (page: Page, url: string, toColumnId: string) =>
+      page.request.post(`${url}/api/boards/${board.boardId}/commands`, {
+        data: { type: 'card.move', cardId: board.cards[0]!.id, toColumnId, toIndex: 0 },
+        headers: { origin: url },
+      });
+    const responses = await Promise.all([move(pages[0]!, baseURL!, board.columns[1]!.id), move(pages[1]!, PORT_B_URL, board.columns[2]!.id)]);
+    expect(responses.map((r) => r.status())).toEqual([200, 200]);
+
+    const db = getTestDb();
+    const events = await db.cardEvent.findMany({ where: { cardId: board.cards[0]!.id, type: 'MOVED' }, orderBy: { id: 'asc' } });
+    expect(events).toHaveLength(2);
+    const settled = await db.card.findUniqueOrThrow({ where: { id: board.cards[0]!.id }, include: { column: true } });
+    // The last committed move wins, and every browser shows exactly that.
+    expect(settled.columnId).toBe(events[1]!.toColumnId);
+    for (const page of pages) {
+      await expect(cardIn(page, settled.column.name, 'Ärende A')).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Öppna kortet Ärende A' })).toHaveCount(1);
+    }
   });
 
   test('a stream for a board the user may not read is refused', async ({ page, context, baseURL }) => {

@@ -16,7 +16,7 @@ test.describe('WIP limits', () => {
     await page.goto(`/boards/${board.boardId}`);
     await expect(page.getByRole('region', { name: 'Utreds', exact: true }).getByTestId('wip-count')).toHaveText('1 / 1');
 
-    await page.getByRole('button', { name: 'Flytta Ärende A till…' }).click();
+    await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
     await page.getByRole('button', { name: /^Flytta till Utreds/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Över WIP-gränsen' });
     await expect(dialog).toBeVisible();
@@ -42,7 +42,7 @@ test.describe('WIP limits', () => {
     });
     await signInAs(context, board.member, baseURL!);
     await page.goto(`/boards/${board.boardId}`);
-    await page.getByRole('button', { name: 'Flytta Ärende A till…' }).click();
+    await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
     await page.getByRole('button', { name: /^Flytta till Utreds/ }).click();
     await page.getByRole('dialog', { name: 'Över WIP-gränsen' }).getByRole('button', { name: 'Avbryt' }).click();
     await expect(page.getByRole('region', { name: 'Inkommet', exact: true }).getByRole('button', { name: 'Öppna kortet Ärende A' })).toBeVisible();
@@ -59,7 +59,7 @@ test.describe('WIP limits', () => {
     });
     await signInAs(context, board.member, baseURL!);
     await page.goto(`/boards/${board.boardId}`);
-    await page.getByRole('button', { name: 'Flytta Ärende A till…' }).click();
+    await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
     await page.getByRole('button', { name: /^Flytta till Beslut/ }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'WIP-gräns' })).toContainText('”Beslut” har nått sin WIP-gräns (1)');
     await expect(page.getByRole('region', { name: 'Inkommet', exact: true }).getByRole('button', { name: 'Öppna kortet Ärende A' })).toBeVisible();

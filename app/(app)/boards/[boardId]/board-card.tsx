@@ -122,9 +122,9 @@ function MoveToMenu({ card, index, column, columns, columnCardCount, onMove }: P
         aria-controls={menuId}
         onClick={() => setIsOpen((open) => !open)}
         className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
-        aria-label={t('moveCardMenu', { title: card.title })}
       >
         {t('moveTo')}
+        <span className="sr-only"> {card.title}</span>
       </button>
       {isOpen && (
         <ul ref={menuRef} id={menuId} className="absolute z-20 mt-1 flex w-60 flex-col rounded border border-slate-400 bg-white p-1 shadow-lg">

@@ -238,6 +238,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       const title = cardTitle(activeId);
       if (!dropId) return t('dnd.droppedNowhere', { title });
       if (dropId.startsWith(COLUMN_DROP_PREFIX)) return t('dnd.overColumn', { title, column: columnName(dropId.slice(COLUMN_DROP_PREFIX.length)) });
+      if (dropId === activeId) return t('dnd.overOwnPlace', { title });
       const over = cards.find((c) => c.id === dropId);
       return t('dnd.overCard', { title, target: over?.title ?? '', column: columnName(over?.columnId ?? '') });
     },
@@ -340,7 +341,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         onDragEnd={handleDragEnd}
         onDragCancel={(event) => finishDrag(String(event.active.id))}
       >
-        <section aria-label={t('columnsLabel', { board: initialBoard.name })} className="flex min-h-0 flex-1 gap-3 overflow-x-auto p-3 sm:p-4">
+        <section aria-label={t('columnsLabel', { board: initialBoard.name })} className="relative flex min-h-0 flex-1 gap-3 overflow-x-auto p-3 sm:p-4">
           {columns.map((column) => (
             <BoardColumn
               key={column.id}

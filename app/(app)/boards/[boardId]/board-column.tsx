@@ -140,8 +140,10 @@ function AddCardForm({ column, runCommand }: { column: BoardColumnView; runComma
   const [error, setError] = useState<string | null>(null);
   if (!isOpen) {
     return (
-      <button type="button" onClick={() => setIsOpen(true)} className="mt-2 rounded px-2 py-1 text-start text-sm text-slate-800 hover:bg-slate-200" aria-label={t('addCardTo', { column: column.name })}>
-        + {t('addCard')}
+      <button type="button" onClick={() => setIsOpen(true)} className="mt-2 rounded px-2 py-1 text-start text-sm text-slate-800 hover:bg-slate-200">
+        <span aria-hidden="true">+ </span>
+        {t('addCard')}
+        <span className="sr-only"> {t('inColumn', { column: column.name })}</span>
       </button>
     );
   }
