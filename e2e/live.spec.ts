@@ -97,7 +97,7 @@ test.describe('live collaboration', () => {
   });
 
   test('after the server restarts, the browser reconnects by itself and resyncs the board', async ({ browser, baseURL }) => {
-    const port = 3102;
+    const port = Number(process.env.E2E_PORT_C ?? 3102);
     const board = await createTestBoard();
     let app = await startAppProcess(port);
     const context = await browser.newContext();
