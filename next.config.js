@@ -12,6 +12,8 @@ const SECURITY_HEADERS = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets two checkouts' worth of builds (e.g. parallel test runs) live side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // The test command runs `tsc --noEmit` over the whole project (tests included) as its own stage; checking
   // again inside every build only doubles the time.

@@ -7,6 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const PORT_A = Number(process.env.E2E_PORT_A ?? 3100);
 const PORT_B = Number(process.env.E2E_PORT_B ?? 3101);
+const resultsDir = process.env.TILLIT_TEST_RESULTS_DIR ?? 'test-results';
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const serverEnv = {
@@ -24,7 +25,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+  outputDir: `${resultsDir}/artifacts`,
+  reporter: [['list'], ['json', { outputFile: `${resultsDir}/e2e-results.json` }]],
   use: {
     baseURL: `http://localhost:${PORT_A}`,
     trace: 'retain-on-failure',

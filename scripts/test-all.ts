@@ -52,7 +52,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
     TILLIT_TEST_PG_DATA_DIR: tempDir ? path.join(tempDir, 'pg') : '',
   };
-  const resultsDir = path.join(ROOT, 'test-results');
+  const resultsDir = path.resolve(ROOT, process.env.TILLIT_TEST_RESULTS_DIR ?? 'test-results');
+  env.TILLIT_TEST_RESULTS_DIR = resultsDir;
   rmSync(resultsDir, { recursive: true, force: true });
   const counts: Counts[] = [];
   let failure: unknown;

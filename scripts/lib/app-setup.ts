@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, run } from './run';
 
@@ -22,23 +21,33 @@ export async function migrateDatabase(env: NodeJS.ProcessEnv): Promise<void> {
   await run(BIN('prisma'), ['migrate', 'deploy'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** What the last build was made from; a different fingerprint means the sources changed and we rebuild. */
-function getSourceFingerprint(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
-    const status = execFileSync('git', ['status', '--porcelain', '--', 'app', 'components', 'lib', 'next.config.js', 'package-lock.json'], { cwd: ROOT, encoding: 'utf8' });
-    return createHash('sha256').update(head + status).digest('hex');
-  } catch {
-    return 'no-git';
+const BUILD_INPUTS = ['app', 'components', 'lib', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+function collectInputStats(entry: string, out: string[]): void {
+  const full = path.join(ROOT, entry);
+  if (!existsSync(full)) return;
+  const stats = statSync(full);
+  if (stats.isDirectory()) {
+    for (const child of readdirSync(full).sort()) collectInputStats(path.join(entry, child), out);
+  } else {
+    out.push(`${entry}:${stats.size}:${stats.mtimeMs}`);
   }
 }
 
+/** What the last build was made from (names, sizes and times of its inputs); a change means we rebuild. */
+function getSourceFingerprint(): string {
+  const stats: string[] = [];
+  for (const entry of BUILD_INPUTS) collectInputStats(entry, stats);
+  return createHash('sha256').update(stats.join('\n')).digest('hex');
+}
+
 export async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
-  const fingerprintFile = path.join(ROOT, '.next', 'tillit-source-fingerprint');
+  const distDir = path.join(ROOT, env.NEXT_DIST_DIR ?? '.next');
+  const fingerprintFile = path.join(distDir, 'tillit-source-fingerprint');
   const fingerprint = getSourceFingerprint();
-  const isBuilt = existsSync(path.join(ROOT, '.next', 'BUILD_ID'));
+  const isBuilt = existsSync(path.join(distDir, 'BUILD_ID'));
   const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, 'utf8') : '';
-  if (isBuilt && previous === fingerprint && fingerprint !== 'no-git') return;
+  if (isBuilt && previous === fingerprint) return;
   console.log('Building Tillit (first start or changed sources)…');
   await run(BIN('next'), ['build'], { cwd: ROOT, env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } });
   writeFileSync(fingerprintFile, fingerprint);
