@@ -2,17 +2,19 @@ import type { Locale } from '../config';
 import enBoard from './en/board.json';
 import enBoardDialogs from './en/board-dialogs.json';
 import enCommon from './en/common.json';
+import enStandup from './en/standup.json';
 import svBoard from './sv/board.json';
 import svBoardDialogs from './sv/board-dialogs.json';
 import svCommon from './sv/common.json';
+import svStandup from './sv/standup.json';
 
 /**
  * The message catalogues, one JSON file per area and language. A new area adds one import per language here;
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enStandup },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svStandup },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

@@ -1,0 +1,36 @@
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { requireSessionUser } from '@/lib/auth/session';
+import { getStandupData } from '@/lib/data/standups';
+import { isAppError } from '@/lib/errors';
+import { StandupClient } from './standup-client';
+
+type Props = { params: Promise<{ boardId: string }> };
+
+// Metadata and page share one load per request.
+const loadStandup = cache(async (boardId: string) => {
+  const user = await requireSessionUser();
+  try {
+    return { user, data: await getStandupData(user.id, boardId, new Date()) };
+  } catch (error) {
+    // Not on the team and no such board look the same on purpose.
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props) {
+  const { data } = await loadStandup((await params).boardId);
+  const t = await getTranslations('standup');
+  return { title: t('metaTitle', { board: data.board.name }) };
+}
+
+export default async function StandupPage({ params }: Props) {
+  const { user, data } = await loadStandup((await params).boardId);
+  return (
+    <main id="main" className="flex min-w-0 flex-1 flex-col">
+      <StandupClient initialData={data} currentUser={{ id: user.id, name: user.name }} nowIso={new Date().toISOString()} />
+    </main>
+  );
+}
