@@ -141,7 +141,8 @@ function simulateIntakeCards(now: number, random: ReturnType<typeof createRandom
     };
     // Failure demand is usually quick to handle but arrives with rework.
     const scale = isFailure ? 0.5 : 1;
-    if (step(1, 0.2, 3)) {
+    // Intake waits before anyone has capacity to start: the newest cases are still in Inkommet.
+    if (step(1, 0.5, 5)) {
       let ok = true;
       if (random.next() < 0.4) {
         ok = step(2, 1 * scale, 6 * scale) && (random.next() < 0.6 ? step(1, 2, 9) : true);

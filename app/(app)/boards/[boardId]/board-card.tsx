@@ -2,9 +2,9 @@
 
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
-import { getAgeInCalendarDays } from '@/lib/board/age';
+import { getAgeInCalendarDays, getElapsedDays } from '@/lib/board/age';
 import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
 
 type Props = {
@@ -24,7 +24,6 @@ type Props = {
 export function BoardCard(props: Props) {
   const { card, column, canEdit, now } = props;
   const t = useTranslations('board');
-  const format = useFormatter();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition } = useSortable({ id: card.id, disabled: !canEdit });
   const isInProgress = column.flowState === 'IN_PROGRESS' && card.startedAt !== null;
   const ageDays = isInProgress && card.startedAt ? getAgeInCalendarDays(new Date(card.startedAt), now) : null;
@@ -58,8 +57,8 @@ export function BoardCard(props: Props) {
       <div className="mt-1 flex flex-wrap items-center gap-1 text-xs">
         {card.blockedAt && (
           <span className="rounded bg-red-100 px-1 font-semibold text-red-900" title={card.blockedReason ?? undefined}>
-            <span aria-hidden="true">⛔ </span>
-            {t('blockedFor', { duration: format.relativeTime(new Date(card.blockedAt), now).replace(/^(for|för) /, '') })}
+            <span aria-hidden="true">⊘ </span>
+            {t('blockedForDays', { days: getElapsedDays(new Date(card.blockedAt), now) })}
           </span>
         )}
         {card.demand !== 'UNKNOWN' && (
@@ -74,7 +73,7 @@ export function BoardCard(props: Props) {
         )}
         {isAging && props.cycleTimeP85Days !== null && (
           <span className="rounded border border-amber-700 px-1 font-semibold text-amber-950" title={t('agingMarkLabel', { days: props.cycleTimeP85Days })}>
-            <span aria-hidden="true">⏳ </span>
+            <span aria-hidden="true">◔ </span>
             {t('agingMark')}
             <span className="sr-only">: {t('agingMarkLabel', { days: props.cycleTimeP85Days })}</span>
           </span>
