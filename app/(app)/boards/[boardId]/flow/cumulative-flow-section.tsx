@@ -1,0 +1,48 @@
+import type { BoardFlowData } from '@/lib/data/flow';
+import { ChartFigure, getSeriesStyle, limitRows, type LegendEntry } from './charts/chart-kit';
+import { CumulativeFlowChart } from './charts/cumulative-flow-chart';
+import type { FlowFormat } from './flow-format';
+
+export function CumulativeFlowSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
+  const { t } = fmt;
+  const stageCount = data.stages.length;
+  const lastWip = data.wip.at(-1)?.count ?? 0;
+  const finished = data.dailyThroughput.reduce((sum, day) => sum + day.count, 0);
+  const legend: LegendEntry[] = data.stages.map((stage, index) => ({ kind: 'area', label: stage.name, style: getSeriesStyle(index) }));
+  // The table gives each band's height (items in the column that day): what the chart shows, as numbers.
+  const bandRows = data.cfd.map((day) => [
+    fmt.date(day.date),
+    ...day.counts.map((count, index) => count - (index + 1 < stageCount ? (day.counts[index + 1] ?? 0) : 0)),
+  ]);
+  const limited = limitRows(bandRows);
+  return (
+    <ChartFigure
+      id="cfd"
+      heading={t('cfd.heading')}
+      summary={
+        <>
+          <p>{t('cfd.summary', { from: fmt.date(data.range.from), to: fmt.date(data.range.to), arrived: data.arrivedCount, finished, wip: lastWip })}</p>
+          <p className="mt-1 text-sm text-slate-700">{t('cfd.explanation')}</p>
+        </>
+      }
+      ariaLabel={t('cfd.ariaLabel')}
+      legend={legend}
+      legendLabel={t('legend')}
+      tableToggle={t('table.show')}
+      table={{
+        caption: t('cfd.heading'),
+        columns: [t('columns.date'), ...data.stages.map((stage) => stage.name)],
+        rows: limited.rows,
+        note: limited.isTruncated ? t('table.truncated', { shown: limited.rows.length, total: limited.total }) : undefined,
+      }}
+    >
+      <CumulativeFlowChart
+        rows={data.cfd}
+        stageCount={stageCount}
+        formatTick={fmt.shortDate}
+        xLabel={t('axis.date')}
+        yLabel={t('axis.items')}
+      />
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,62 @@
+import type { BoardFlowData } from '@/lib/data/flow';
+import { ChartFigure, getSeriesStyle, limitRows, PERCENTILE_STYLES, type LegendEntry } from './charts/chart-kit';
+import { CycleTimeScatter } from './charts/cycle-time-scatter';
+import type { FlowFormat } from './flow-format';
+
+export function CycleTimeSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
+  const { t } = fmt;
+  const percentiles = data.cycleTimePercentiles;
+  const lines = percentiles
+    ? (['p50', 'p85', 'p95'] as const).map((key) => ({
+        key,
+        value: percentiles[key],
+        label: t('percentileLine', { percent: key.slice(1), days: percentiles[key] }),
+      }))
+    : [];
+  const legend: LegendEntry[] = [
+    { kind: 'marker', label: t('cycleTime.point'), shape: 'circle', colour: getSeriesStyle(0).colour },
+    ...lines.map((line): LegendEntry => ({ kind: 'line', label: t('cycleTime.line', { percent: line.key.slice(1) }), style: PERCENTILE_STYLES[line.key] })),
+  ];
+  const isWholeWeeks = data.range.dayCount % 7 === 0;
+  const summary = percentiles
+    ? isWholeWeeks
+      ? t('cycleTime.summary', { weeks: data.range.dayCount / 7, count: data.finished.length, p50: percentiles.p50, p85: percentiles.p85 })
+      : t('cycleTime.summaryPeriod', { count: data.finished.length, p50: percentiles.p50, p85: percentiles.p85 })
+    : t('cycleTime.summaryNone');
+  const limited = limitRows(data.finished);
+  const days = data.cfd.map((day) => day.date);
+  return (
+    <ChartFigure
+      id="cycle-time"
+      heading={t('cycleTime.heading')}
+      summary={
+        <>
+          <p>{summary}</p>
+          {data.blocked.finishedBlockedCount > 0 && (
+            <p className="mt-1">{t('cycleTime.blocked', { count: data.blocked.finishedBlockedCount, days: fmt.number(data.blocked.finishedBlockedDays) })}</p>
+          )}
+          <p className="mt-1 text-sm text-slate-700">{t('cycleTime.explanation')}</p>
+        </>
+      }
+      ariaLabel={t('cycleTime.ariaLabel')}
+      legend={legend}
+      legendLabel={t('legend')}
+      tableToggle={t('table.show')}
+      table={{
+        caption: t('cycleTime.heading'),
+        columns: [t('columns.item'), t('columns.started'), t('columns.done'), t('columns.cycleTimeDays')],
+        rows: limited.rows.map((item) => [item.title, fmt.date(item.startedDate), fmt.date(item.doneDate), item.cycleTimeDays]),
+        note: limited.isTruncated ? t('table.truncated', { shown: limited.rows.length, total: limited.total }) : undefined,
+      }}
+    >
+      <CycleTimeScatter
+        days={days}
+        points={data.finished.map((item) => ({ id: item.id, date: item.doneDate, days: item.cycleTimeDays }))}
+        percentiles={lines}
+        formatTick={fmt.shortDate}
+        xLabel={t('axis.date')}
+        yLabel={t('axis.days')}
+      />
+    </ChartFigure>
+  );
+}

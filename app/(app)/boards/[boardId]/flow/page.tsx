@@ -1,0 +1,87 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { requireSessionUser } from '@/lib/auth/session';
+import { getBoardFlowData } from '@/lib/data/flow';
+import { parseFlowRange } from '@/lib/data/flow-range';
+import { isAppError } from '@/lib/errors';
+import { AgingWipSection } from './aging-wip-section';
+import { CumulativeFlowSection } from './cumulative-flow-section';
+import { CycleTimeSection } from './cycle-time-section';
+import { DateRangeForm } from './date-range-form';
+import { DemandSection } from './demand-section';
+import { DownloadSection } from './download-section';
+import { getFlowFormat } from './flow-format';
+import { ForecastSection } from './forecast-section';
+import { ServiceLevelSection } from './service-level-section';
+import { ThroughputSection } from './throughput-section';
+import { WipSection } from './wip-section';
+import { XmRSection } from './xmr-section';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ boardId: string }>; searchParams: Promise<SearchParams> };
+
+/**
+ * Computed once per request: the metadata and the page both need it, and it is the expensive part.
+ * Arguments are primitives so React's cache can match the two calls.
+ */
+const loadFlow = cache(async (boardId: string, from: string | undefined, to: string | undefined) => {
+  const user = await requireSessionUser();
+  const now = new Date();
+  const range = parseFlowRange({ from, to }, now);
+  try {
+    const data = await getBoardFlowData(user.id, boardId, { from: range.fromInstant, to: range.toInstant, now, timeZone: range.timeZone });
+    return { range, data };
+  } catch (error) {
+    // Not on the team and no such board look the same on purpose.
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+});
+
+function readFirstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export async function generateMetadata({ params, searchParams }: Props) {
+  const [{ boardId }, query] = await Promise.all([params, searchParams]);
+  const { data } = await loadFlow(boardId, readFirstValue(query.from), readFirstValue(query.to));
+  return { title: (await getTranslations('flow'))('metaTitle', { board: data.board.name }) };
+}
+
+/**
+ * The board's Flow page: how its system of work behaves, for members and viewers alike. Everything is
+ * server-rendered SVG and HTML; the only controls choose the period shown and open data tables.
+ */
+export default async function FlowPage({ params, searchParams }: Props) {
+  const [{ boardId }, query] = await Promise.all([params, searchParams]);
+  const { range, data } = await loadFlow(boardId, readFirstValue(query.from), readFirstValue(query.to));
+  const fmt = await getFlowFormat(data.weeklyThroughput.map((week) => week.week));
+  const { t } = fmt;
+
+  return (
+    <main id="main" className="mx-auto w-full max-w-5xl p-4 sm:p-6">
+      <p className="mb-2">
+        <Link href={`/boards/${data.board.id}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
+          <span aria-hidden="true">←&nbsp;</span>
+          {t('backToBoard', { board: data.board.name })}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">{t('title', { board: data.board.name })}</h1>
+      <p className="mt-1 max-w-prose text-slate-800">{t('intro')}</p>
+      <p className="mt-1 max-w-prose text-sm text-slate-700">{t('teamLevel')}</p>
+      <DateRangeForm range={range} shown={data.range} fmt={fmt} />
+      <ServiceLevelSection data={data} fmt={fmt} />
+      <CumulativeFlowSection data={data} fmt={fmt} />
+      <CycleTimeSection data={data} fmt={fmt} />
+      <ThroughputSection data={data} fmt={fmt} />
+      <WipSection data={data} fmt={fmt} />
+      <AgingWipSection data={data} fmt={fmt} />
+      <ForecastSection data={data} fmt={fmt} />
+      <XmRSection data={data} fmt={fmt} />
+      <DemandSection data={data} fmt={fmt} />
+      <DownloadSection boardId={data.board.id} from={data.range.from} to={data.range.to} fmt={fmt} />
+    </main>
+  );
+}
