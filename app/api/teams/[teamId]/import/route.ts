@@ -1,0 +1,110 @@
+import { createTranslator } from 'next-intl';
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { withApi } from '@/lib/api/handler';
+import { getTeamForImport, importBoard } from '@/lib/data/import-board';
+import { FLOW_STATES } from '@/lib/domain/flow-states';
+import { decodeImportBytes, IMPORT_LIMITS, ImportError, isImportError, prepareImport } from '@/lib/import';
+import { describeImportError, type ImportTranslate } from '@/lib/import/describe';
+import type { Locale } from '@/lib/i18n/config';
+import { loadMessages } from '@/lib/i18n/messages';
+import { log } from '@/lib/log';
+
+export const dynamic = 'force-dynamic';
+// Large imports take a while; the platform must not cut the request short.
+export const maxDuration = 600;
+
+const optionsSchema = z.strictObject({
+  fileName: z.string().max(255).optional(),
+  boardName: z.string().trim().max(IMPORT_LIMITS.boardNameMax).optional(),
+  flowStates: z.record(z.string().max(200), z.enum(FLOW_STATES)).optional(),
+});
+
+function importTranslator(locale: Locale): ImportTranslate {
+  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: 'data.import' as never });
+  return (key, values) => t(key as never, values as never);
+}
+
+async function readBody(request: NextRequest): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  const maxMb = IMPORT_LIMITS.maxBytes / 1024 / 1024;
+  if (declared > IMPORT_LIMITS.maxBytes) throw new ImportError('tooLarge', { maxMb });
+  if (!request.body) throw new ImportError('empty');
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > IMPORT_LIMITS.maxBytes) {
+      await reader.cancel();
+      throw new ImportError('tooLarge', { maxMb });
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Imports a file as a new board of the team: POST the file's bytes as the body, ?options={fileName, boardName,
+ * flowStates} as chosen in the preview. The server reads and checks the file again itself (the browser's preview is
+ * not trusted). A file that cannot be imported gets 422 with a translated message and writes nothing. Otherwise the
+ * answer streams NDJSON lines while the single import transaction runs: {"type":"progress","done","total"}…, then
+ * {"type":"done","boardId",…} after the commit, or {"type":"error","message"} after a rollback.
+ */
+export const POST = withApi<{ teamId: string }>(async ({ request, params, user, locale, requestId }) => {
+  const t = importTranslator(locale);
+  let plan;
+  try {
+    const rawOptions = request.nextUrl.searchParams.get('options') ?? '{}';
+    let options: z.infer<typeof optionsSchema>;
+    try {
+      options = optionsSchema.parse(JSON.parse(rawOptions.slice(0, 50_000)));
+    } catch {
+      throw new ImportError('invalidOptions');
+    }
+    // Members only: checked before the body is read, so a stranger's upload costs nothing.
+    await getTeamForImport(user.id, params.teamId);
+    const text = decodeImportBytes(await readBody(request));
+    plan = prepareImport(text, { now: new Date(), ...options });
+  } catch (error) {
+    if (!isImportError(error)) throw error;
+    return NextResponse.json({ error: describeImportError(error, t) }, { status: error.code === 'tooLarge' ? 413 : 422 });
+  }
+
+  const encoder = new TextEncoder();
+  const ready = plan;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: Record<string, unknown>) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      let lastSent = -1;
+      try {
+        const result = await importBoard(user, params.teamId, ready, new Date(), {
+          onProgress: ({ done, total }) => {
+            // At most one line per percent, so a large import does not flood the connection.
+            const percent = Math.floor((done / total) * 100);
+            if (percent === lastSent) return;
+            lastSent = percent;
+            send({ type: 'progress', done, total });
+          },
+        });
+        send({ type: 'done', boardId: result.boardId, boardName: ready.boardName, cards: result.cardCount, events: result.eventCount });
+      } catch (error) {
+        log.error({ requestId, err: { message: (error as Error)?.message } }, 'import failed');
+        send({ type: 'error', message: t('errors.failed') });
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(stream, {
+    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' },
+  });
+});

@@ -1,0 +1,165 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import type { CardCsvRow, HistoryCsvRow } from '@/lib/export/csv';
+import { TILLIT_EXPORT_FORMAT, TILLIT_EXPORT_VERSION, type TillitExport } from '@/lib/export/tillit-format';
+import type { JsonValue } from '@/lib/import/model';
+import { authorizeBoardAction } from './access';
+
+const iso = (value: Date) => value.toISOString();
+const isoOrNull = (value: Date | null) => (value ? value.toISOString() : null);
+const json = (value: unknown) => (value ?? null) as JsonValue | null;
+
+/**
+ * The whole board as Tillit's JSON export (lib/export/tillit-format.ts): every column, card, field and event,
+ * archived and removed ones included, so another Tillit imports it with nothing lost. It names who made each
+ * change, so it is for the team's members only (viewers can download the CSV files, which name no one).
+ */
+export async function getBoardExport(userId: string, boardId: string, now: Date): Promise<TillitExport> {
+  const db = getDb();
+  await authorizeBoardAction(db, userId, boardId, 'board.edit');
+  const board = await db.board.findUniqueOrThrow({
+    where: { id: boardId },
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      columns: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+      cards: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      standups: { orderBy: [{ startedAt: 'asc' }, { id: 'asc' }], select: { startedAt: true, endedAt: true } },
+    },
+  });
+  const [cardEvents, boardEvents] = await Promise.all([
+    db.cardEvent.findMany({
+      where: { boardId },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: { cardId: true, type: true, fromColumnId: true, toColumnId: true, at: true, data: true, importedActorName: true, actor: { select: { name: true } } },
+    }),
+    db.boardEvent.findMany({
+      where: { boardId },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: { type: true, columnId: true, at: true, before: true, after: true, importedActorName: true, actor: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    format: TILLIT_EXPORT_FORMAT,
+    version: TILLIT_EXPORT_VERSION,
+    exportedAt: iso(now),
+    board: { id: board.id, name: board.name, createdAt: iso(board.createdAt) },
+    columns: board.columns.map((column) => ({
+      id: column.id,
+      name: column.name,
+      position: column.position,
+      wipLimit: column.wipLimit,
+      wipMode: column.wipMode,
+      policy: column.policy,
+      flowState: column.flowState,
+      createdAt: iso(column.createdAt),
+      deletedAt: isoOrNull(column.deletedAt),
+    })),
+    cards: board.cards.map((card) => ({
+      id: card.id,
+      columnId: card.columnId,
+      title: card.title,
+      description: card.description,
+      position: card.position,
+      demand: card.demand,
+      labels: card.labels,
+      blockedReason: card.blockedReason,
+      blockedAt: isoOrNull(card.blockedAt),
+      archivedAt: isoOrNull(card.archivedAt),
+      createdAt: iso(card.createdAt),
+      lastMovedAt: iso(card.lastMovedAt),
+      startedAt: isoOrNull(card.startedAt),
+      doneAt: isoOrNull(card.doneAt),
+      textClearedAt: isoOrNull(card.textClearedAt),
+      version: card.version,
+    })),
+    cardEvents: cardEvents.map((event) => ({
+      cardId: event.cardId,
+      type: event.type,
+      fromColumnId: event.fromColumnId,
+      toColumnId: event.toColumnId,
+      at: iso(event.at),
+      actorName: event.actor?.name ?? event.importedActorName,
+      data: json(event.data),
+    })),
+    boardEvents: boardEvents.map((event) => ({
+      type: event.type,
+      columnId: event.columnId,
+      at: iso(event.at),
+      actorName: event.actor?.name ?? event.importedActorName,
+      before: json(event.before),
+      after: json(event.after),
+    })),
+    standups: board.standups.map((standup) => ({ startedAt: iso(standup.startedAt), endedAt: isoOrNull(standup.endedAt) })),
+  };
+}
+
+/** The board's name, for file names; members and viewers. */
+export async function getBoardNameForExport(userId: string, boardId: string): Promise<{ name: string; canExportJson: boolean }> {
+  const db = getDb();
+  const access = await authorizeBoardAction(db, userId, boardId, 'board.history.read');
+  const board = await db.board.findUniqueOrThrow({ where: { id: boardId }, select: { name: true } });
+  return { name: board.name, canExportJson: access.role === 'MEMBER' };
+}
+
+async function getColumnNames(boardId: string): Promise<Map<string, string>> {
+  const columns = await getDb().column.findMany({ where: { boardId }, select: { id: true, name: true } });
+  return new Map(columns.map((column) => [column.id, column.name]));
+}
+
+/** Every card of the board (archived ones too), for the cards CSV. Members and viewers; no person named. */
+export async function getCardsForCsv(userId: string, boardId: string): Promise<CardCsvRow[]> {
+  const db = getDb();
+  await authorizeBoardAction(db, userId, boardId, 'board.history.read');
+  const [columnName, cards, columns] = await Promise.all([
+    getColumnNames(boardId),
+    db.card.findMany({ where: { boardId } }),
+    db.column.findMany({ where: { boardId }, select: { id: true, position: true } }),
+  ]);
+  const columnOrder = new Map(columns.map((column) => [column.id, column.position]));
+  cards.sort(
+    (a, b) =>
+      Number(a.archivedAt !== null) - Number(b.archivedAt !== null) ||
+      (columnOrder.get(a.columnId) ?? 0) - (columnOrder.get(b.columnId) ?? 0) ||
+      a.position - b.position ||
+      a.id.localeCompare(b.id),
+  );
+  return cards.map((card) => ({
+    id: card.id,
+    title: card.title,
+    columnName: columnName.get(card.columnId) ?? '',
+    description: card.description,
+    labels: card.labels,
+    demand: card.demand,
+    blockedReason: card.blockedAt ? (card.blockedReason ?? '') : null,
+    createdAt: card.createdAt,
+    startedAt: card.startedAt,
+    doneAt: card.doneAt,
+    archivedAt: card.archivedAt,
+    textClearedAt: card.textClearedAt,
+  }));
+}
+
+/** The board's whole card history in time order, for the history CSV. Members and viewers; no person named. */
+export async function getHistoryForCsv(userId: string, boardId: string): Promise<HistoryCsvRow[]> {
+  const db = getDb();
+  await authorizeBoardAction(db, userId, boardId, 'board.history.read');
+  const [columnName, events] = await Promise.all([
+    getColumnNames(boardId),
+    db.cardEvent.findMany({
+      where: { boardId },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: { cardId: true, type: true, at: true, fromColumnId: true, toColumnId: true, data: true, card: { select: { title: true } } },
+    }),
+  ]);
+  return events.map((event) => ({
+    cardId: event.cardId,
+    cardTitle: event.card.title,
+    type: event.type,
+    at: event.at,
+    fromColumnName: event.fromColumnId ? (columnName.get(event.fromColumnId) ?? null) : null,
+    toColumnName: event.toColumnId ? (columnName.get(event.toColumnId) ?? null) : null,
+    data: event.data,
+  }));
+}

@@ -1,0 +1,175 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { getDb, type Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ImportPlan, JsonValue } from '@/lib/import/model';
+import { authorizeTeamAction } from './access';
+
+type Actor = { id: string; name: string };
+
+export type ImportProgress = { done: number; total: number };
+
+/** Rows per INSERT: far below PostgreSQL's 65,535 parameters per statement for every table written here. */
+const CHUNK = 1000;
+
+/** Imports can be large: one transaction may take minutes on a slow disk, and must not be cut off at 5 s. */
+const IMPORT_TRANSACTION_TIMEOUT_MS = 10 * 60_000;
+
+function newId(): string {
+  return `i${randomUUID().replaceAll('-', '')}`;
+}
+
+/**
+ * Writes an import plan as a new board of `teamId`, in ONE transaction: the board, its columns, cards, their full
+ * history with the original times, board history and standups, plus a board-history row saying who imported
+ * what. Either everything is written or nothing is. Only members of the team may import (the same right as
+ * creating a board). History keeps who made each change as a name only (`importedActorName`), never linked to an
+ * account here. `onProgress` is called after every batch of rows, for the progress bar.
+ */
+export async function importBoard(
+  actor: Actor,
+  teamId: string,
+  plan: ImportPlan,
+  now: Date,
+  options: { onProgress?: (progress: ImportProgress) => void } = {},
+): Promise<{ boardId: string; cardCount: number; eventCount: number }> {
+  const db = getDb();
+  await authorizeTeamAction(db, actor.id, teamId, 'board.create');
+  const total = plan.columns.length + plan.cards.length + plan.cardEvents.length + plan.boardEvents.length + plan.standups.length + 1;
+  let done = 0;
+  const progress = (rows: number) => {
+    done += rows;
+    options.onProgress?.({ done, total });
+  };
+
+  return db.$transaction(
+    async (tx) => {
+      const boardId = newId();
+      await tx.board.create({ data: { id: boardId, teamId, name: plan.boardName, createdAt: plan.boardCreatedAt ?? now } });
+      const ids = new Map<string, string>();
+      for (const column of plan.columns) ids.set(column.ref, newId());
+      for (const card of plan.cards) ids.set(card.ref, newId());
+      const idOf = (ref: string): string => {
+        const id = ids.get(ref);
+        if (!id) throw new Error('import plan refers to an unknown column or card');
+        return id;
+      };
+      const optionalId = (ref: string | null) => (ref === null ? null : idOf(ref));
+      // History may name columns and cards inside its JSON (e.g. the card of a WIP-limit event): follow the new ids.
+      const remap = (value: JsonValue | null): Prisma.InputJsonValue | undefined => (value === null ? undefined : (remapRefs(value, ids) as Prisma.InputJsonValue));
+
+      await insertInChunks(tx, plan.columns, progress, (rows) =>
+        tx.column.createMany({
+          data: rows.map((column) => ({
+            id: idOf(column.ref),
+            boardId,
+            name: column.name,
+            position: column.position,
+            flowState: column.flowState,
+            wipLimit: column.wipLimit,
+            wipMode: column.wipMode,
+            policy: column.policy,
+            createdAt: column.createdAt ?? now,
+            deletedAt: column.deletedAt,
+          })),
+        }),
+      );
+      // Cards and card events are the bulk of a large import: one INSERT … SELECT FROM unnest(arrays) per batch is
+      // many times faster than row-by-row parameters, and still one statement per batch inside the transaction.
+      await insertInChunks(tx, plan.cards, progress, (rows) => {
+        const iso = (value: Date | null) => (value ? value.toISOString() : null);
+        return tx.$executeRaw`
+          INSERT INTO "Card" (id, "boardId", "columnId", title, description, position, demand, labels, "blockedReason", "blockedAt",
+            "archivedAt", "createdAt", "lastMovedAt", "startedAt", "doneAt", "textClearedAt", version)
+          SELECT id, ${boardId}, "columnId", title, description, position, demand::"DemandType",
+            ARRAY(SELECT jsonb_array_elements_text(labels::jsonb)), "blockedReason",
+            "blockedAt"::timestamptz AT TIME ZONE 'UTC', "archivedAt"::timestamptz AT TIME ZONE 'UTC',
+            "createdAt"::timestamptz AT TIME ZONE 'UTC', "lastMovedAt"::timestamptz AT TIME ZONE 'UTC',
+            "startedAt"::timestamptz AT TIME ZONE 'UTC', "doneAt"::timestamptz AT TIME ZONE 'UTC',
+            "textClearedAt"::timestamptz AT TIME ZONE 'UTC', version
+          FROM unnest(
+            ${rows.map((card) => idOf(card.ref))}::text[], ${rows.map((card) => idOf(card.columnRef))}::text[],
+            ${rows.map((card) => card.title)}::text[], ${rows.map((card) => card.description)}::text[],
+            ${rows.map((card) => card.position)}::float8[], ${rows.map((card) => card.demand)}::text[],
+            ${rows.map((card) => JSON.stringify(card.labels))}::text[], ${rows.map((card) => card.blockedReason)}::text[],
+            ${rows.map((card) => iso(card.blockedAt))}::text[], ${rows.map((card) => iso(card.archivedAt))}::text[],
+            ${rows.map((card) => iso(card.createdAt))}::text[], ${rows.map((card) => iso(card.lastMovedAt))}::text[],
+            ${rows.map((card) => iso(card.startedAt))}::text[], ${rows.map((card) => iso(card.doneAt))}::text[],
+            ${rows.map((card) => iso(card.textClearedAt))}::text[], ${rows.map((card) => card.version)}::int[]
+          ) AS v(id, "columnId", title, description, position, demand, labels, "blockedReason", "blockedAt", "archivedAt",
+            "createdAt", "lastMovedAt", "startedAt", "doneAt", "textClearedAt", version)`;
+      });
+      await insertInChunks(tx, plan.cardEvents, progress, (rows) => {
+        const data = rows.map((event) => {
+          const mapped = remap(event.data);
+          return mapped === undefined ? null : JSON.stringify(mapped);
+        });
+        return tx.$executeRaw`
+          INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", at, "importedActorName", data)
+          SELECT ${boardId}, "cardId", type::"CardEventType", "fromColumnId", "toColumnId", at::timestamptz AT TIME ZONE 'UTC',
+            "importedActorName", data::jsonb
+          FROM unnest(
+            ${rows.map((event) => idOf(event.cardRef))}::text[], ${rows.map((event) => event.type)}::text[],
+            ${rows.map((event) => optionalId(event.fromColumnRef))}::text[], ${rows.map((event) => optionalId(event.toColumnRef))}::text[],
+            ${rows.map((event) => event.at.toISOString())}::text[], ${rows.map((event) => event.actorName)}::text[], ${data}::text[]
+          ) WITH ORDINALITY AS v("cardId", type, "fromColumnId", "toColumnId", at, "importedActorName", data, n)
+          ORDER BY n`;
+      });
+      await insertInChunks(tx, plan.boardEvents, progress, (rows) =>
+        tx.boardEvent.createMany({
+          data: rows.map((event) => ({
+            boardId,
+            type: event.type,
+            columnId: optionalId(event.columnRef),
+            at: event.at,
+            importedActorName: event.actorName,
+            before: remap(event.before),
+            after: remap(event.after),
+          })),
+        }),
+      );
+      await insertInChunks(tx, plan.standups, progress, (rows) =>
+        tx.standup.createMany({ data: rows.map((standup) => ({ boardId, startedAt: standup.startedAt, endedAt: standup.endedAt })) }),
+      );
+      // The import itself is part of the board's history: who brought it in, when, from what.
+      await tx.boardEvent.create({
+        data: {
+          boardId,
+          type: 'BOARD_CREATED',
+          actorId: actor.id,
+          at: now,
+          after: { name: plan.boardName, importedFrom: plan.source, cards: plan.cards.length, events: plan.cardEvents.length },
+        },
+      });
+      progress(1);
+      return { boardId, cardCount: plan.cards.length, eventCount: plan.cardEvents.length };
+    },
+    { timeout: IMPORT_TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
+  );
+}
+
+async function insertInChunks<T>(_tx: Tx, rows: T[], progress: (rows: number) => void, insert: (rows: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    await insert(chunk);
+    progress(chunk.length);
+  }
+}
+
+/** Replaces every string that is a known source id (column or card) with its new id, anywhere in a JSON value. */
+export function remapRefs(value: JsonValue, ids: ReadonlyMap<string, string>): JsonValue {
+  if (typeof value === 'string') return ids.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((item) => remapRefs(item, ids));
+  if (value !== null && typeof value === 'object') {
+    // fromEntries defines own properties, so a "__proto__" key in a file stays a plain key.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, remapRefs(item, ids)]));
+  }
+  return value;
+}
+
+/** The team a person may import into (members only): its id and name, for the import page. */
+export async function getTeamForImport(userId: string, teamId: string): Promise<{ id: string; name: string }> {
+  const db = getDb();
+  await authorizeTeamAction(db, userId, teamId, 'board.create');
+  return db.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } });
+}

@@ -1,0 +1,109 @@
+/**
+ * Tillit's own board export: everything a board holds — columns (removed ones too), cards (archived ones too) with
+ * every field, the full card and board history, standups — as one JSON document that Tillit imports again into
+ * any instance (a new board, new ids) with nothing lost. Who made each change travels as a name only: accounts
+ * belong to an instance, so an import never links history to someone's account.
+ *
+ * The schema is the contract between export and import; `version` changes when the shape does.
+ */
+import { z } from 'zod';
+import { FLOW_STATES } from '@/lib/domain/flow-states';
+import { WIP_MODES } from '@/lib/domain/wip';
+import { DEMAND_TYPES } from '@/lib/board/types';
+import { BOARD_EVENT_KINDS, CARD_EVENT_KINDS, IMPORT_LIMITS, type JsonValue } from '@/lib/import/model';
+
+export const TILLIT_EXPORT_FORMAT = 'tillit-board';
+export const TILLIT_EXPORT_VERSION = 1;
+
+const id = z.string().min(1).max(200);
+const instant = z.iso.datetime({ offset: true });
+const nullableInstant = instant.nullable();
+const actorName = z.string().max(IMPORT_LIMITS.actorNameMax).nullable();
+
+/** Free JSON as the history stores it, bounded so a crafted file cannot smuggle in something huge or deep. */
+export const boundedJson = z.custom<JsonValue>((value) => isBoundedJson(value, 0), { message: 'json' }).nullable();
+
+function isBoundedJson(value: unknown, depth: number): boolean {
+  if (depth > 8) return false;
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return value.length <= IMPORT_LIMITS.textMax && !value.includes('\u0000');
+  if (Array.isArray(value)) return value.length <= 100 && value.every((item) => isBoundedJson(item, depth + 1));
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.length <= 50 && entries.every(([key, item]) => key.length <= 100 && !key.includes('\u0000') && isBoundedJson(item, depth + 1));
+  }
+  return false;
+}
+
+const noNul = (max: number) => z.string().max(max).refine((value) => !value.includes('\u0000'), { message: 'nul' });
+
+export const tillitColumnSchema = z.object({
+  id,
+  name: noNul(IMPORT_LIMITS.columnNameMax).min(1),
+  position: z.number().finite(),
+  wipLimit: z.number().int().min(1).max(999).nullable(),
+  wipMode: z.enum(WIP_MODES),
+  policy: noNul(IMPORT_LIMITS.textMax),
+  flowState: z.enum(FLOW_STATES),
+  createdAt: instant,
+  deletedAt: nullableInstant,
+});
+
+export const tillitCardSchema = z.object({
+  id,
+  columnId: id,
+  title: noNul(IMPORT_LIMITS.titleMax),
+  description: noNul(IMPORT_LIMITS.textMax),
+  position: z.number().finite(),
+  demand: z.enum(DEMAND_TYPES),
+  labels: z.array(noNul(IMPORT_LIMITS.labelMax)).max(IMPORT_LIMITS.labelsPerCard),
+  blockedReason: noNul(IMPORT_LIMITS.textMax).nullable(),
+  blockedAt: nullableInstant,
+  archivedAt: nullableInstant,
+  createdAt: instant,
+  lastMovedAt: instant,
+  startedAt: nullableInstant,
+  doneAt: nullableInstant,
+  textClearedAt: nullableInstant,
+  version: z.number().int().min(1).max(1_000_000_000),
+});
+
+export const tillitCardEventSchema = z.object({
+  cardId: id,
+  type: z.enum(CARD_EVENT_KINDS),
+  fromColumnId: id.nullable(),
+  toColumnId: id.nullable(),
+  at: instant,
+  actorName,
+  data: boundedJson,
+});
+
+export const tillitBoardEventSchema = z.object({
+  type: z.enum(BOARD_EVENT_KINDS),
+  columnId: id.nullable(),
+  at: instant,
+  actorName,
+  before: boundedJson,
+  after: boundedJson,
+});
+
+export const tillitStandupSchema = z.object({ startedAt: instant, endedAt: nullableInstant });
+
+export const tillitExportSchema = z.object({
+  format: z.literal(TILLIT_EXPORT_FORMAT),
+  version: z.literal(TILLIT_EXPORT_VERSION),
+  exportedAt: instant,
+  board: z.object({ id, name: noNul(IMPORT_LIMITS.boardNameMax).min(1), createdAt: instant }),
+  columns: z.array(tillitColumnSchema).max(IMPORT_LIMITS.maxColumns),
+  cards: z.array(tillitCardSchema).max(IMPORT_LIMITS.maxCards),
+  cardEvents: z.array(tillitCardEventSchema).max(IMPORT_LIMITS.maxEvents),
+  boardEvents: z.array(tillitBoardEventSchema).max(IMPORT_LIMITS.maxEvents),
+  standups: z.array(tillitStandupSchema).max(IMPORT_LIMITS.maxEvents),
+});
+
+export type TillitExport = z.infer<typeof tillitExportSchema>;
+export type TillitExportColumn = z.infer<typeof tillitColumnSchema>;
+export type TillitExportCard = z.infer<typeof tillitCardSchema>;
+export type TillitExportCardEvent = z.infer<typeof tillitCardEventSchema>;
+export type TillitExportBoardEvent = z.infer<typeof tillitBoardEventSchema>;

@@ -1,0 +1,118 @@
+/**
+ * Tillit's own board export (lib/export/tillit-format.ts) to an import plan: every field and every event as it
+ * was, so a board moves between instances with nothing lost. Flow states are the board's own and are not offered
+ * for change; who made each change comes back as a name (never linked to an account on this instance).
+ */
+import type { z } from 'zod';
+import { tillitExportSchema, TILLIT_EXPORT_FORMAT, TILLIT_EXPORT_VERSION } from '@/lib/export/tillit-format';
+import { buildPreview, cleanLine, IMPORT_LIMITS, ImportError, Tally, type ImportPlan, type SkipReason, type WarningCode } from './model';
+
+export function looksLikeTillitExport(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as Record<string, unknown>).format === TILLIT_EXPORT_FORMAT;
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? issue.path.map(String).join('.') || '(root)' : '(root)';
+}
+
+export function importTillitBoard(raw: unknown, options: { boardName?: string }): ImportPlan {
+  if (!looksLikeTillitExport(raw)) throw new ImportError('unknownFormat');
+  const version = (raw as Record<string, unknown>).version;
+  if (version !== TILLIT_EXPORT_VERSION) throw new ImportError('unsupportedVersion', { version: String(version).slice(0, 20) });
+  const parsed = tillitExportSchema.safeParse(raw);
+  if (!parsed.success) throw new ImportError('malformed', { path: describeIssue(parsed.error) });
+  const doc = parsed.data;
+
+  // Every reference must point inside the document: a dangling one means the file was edited or cut.
+  const columnIds = new Set<string>();
+  doc.columns.forEach((column, index) => {
+    if (columnIds.has(column.id)) throw new ImportError('malformed', { path: `columns.${index}.id` });
+    columnIds.add(column.id);
+  });
+  if (doc.columns.length === 0) throw new ImportError('noColumns');
+  const cardIds = new Set<string>();
+  doc.cards.forEach((card, index) => {
+    if (cardIds.has(card.id) || columnIds.has(card.id)) throw new ImportError('malformed', { path: `cards.${index}.id` });
+    if (!columnIds.has(card.columnId)) throw new ImportError('malformed', { path: `cards.${index}.columnId` });
+    if (!card.title && !card.textClearedAt) throw new ImportError('malformed', { path: `cards.${index}.title` });
+    cardIds.add(card.id);
+  });
+  const knownColumn = (value: string | null) => value === null || columnIds.has(value);
+  doc.cardEvents.forEach((event, index) => {
+    if (!cardIds.has(event.cardId)) throw new ImportError('malformed', { path: `cardEvents.${index}.cardId` });
+    if (!knownColumn(event.fromColumnId) || !knownColumn(event.toColumnId)) throw new ImportError('malformed', { path: `cardEvents.${index}` });
+  });
+  doc.boardEvents.forEach((event, index) => {
+    if (!knownColumn(event.columnId)) throw new ImportError('malformed', { path: `boardEvents.${index}.columnId` });
+  });
+
+  const date = (value: string) => new Date(value);
+  const maybeDate = (value: string | null) => (value === null ? null : new Date(value));
+  const actorNames = new Set<string>();
+  for (const event of [...doc.cardEvents, ...doc.boardEvents]) if (event.actorName) actorNames.add(event.actorName);
+  const warnings = new Tally<WarningCode>();
+  warnings.add('actorNames', actorNames.size);
+
+  const plan = {
+    source: 'tillit' as const,
+    boardName: cleanLine(options.boardName ?? '', IMPORT_LIMITS.boardNameMax).text || doc.board.name,
+    boardCreatedAt: date(doc.board.createdAt),
+    columns: doc.columns.map((column) => ({
+      ref: column.id,
+      name: column.name,
+      position: column.position,
+      flowState: column.flowState,
+      wipLimit: column.wipLimit,
+      wipMode: column.wipMode,
+      policy: column.policy,
+      createdAt: date(column.createdAt),
+      deletedAt: maybeDate(column.deletedAt),
+    })),
+    cards: doc.cards.map((card) => ({
+      ref: card.id,
+      columnRef: card.columnId,
+      title: card.title,
+      description: card.description,
+      position: card.position,
+      demand: card.demand,
+      labels: card.labels,
+      blockedReason: card.blockedReason,
+      blockedAt: maybeDate(card.blockedAt),
+      archivedAt: maybeDate(card.archivedAt),
+      createdAt: date(card.createdAt),
+      lastMovedAt: date(card.lastMovedAt),
+      startedAt: maybeDate(card.startedAt),
+      doneAt: maybeDate(card.doneAt),
+      textClearedAt: maybeDate(card.textClearedAt),
+      version: card.version,
+    })),
+    cardEvents: doc.cardEvents.map((event) => ({
+      cardRef: event.cardId,
+      type: event.type,
+      fromColumnRef: event.fromColumnId,
+      toColumnRef: event.toColumnId,
+      at: date(event.at),
+      actorName: event.actorName,
+      data: event.data,
+    })),
+    boardEvents: doc.boardEvents.map((event) => ({
+      type: event.type,
+      columnRef: event.columnId,
+      at: date(event.at),
+      actorName: event.actorName,
+      before: event.before,
+      after: event.after,
+    })),
+    standups: doc.standups.map((standup) => ({ startedAt: date(standup.startedAt), endedAt: maybeDate(standup.endedAt) })),
+  };
+  return {
+    ...plan,
+    preview: buildPreview(plan, {
+      suggestedFlowStates: new Map(),
+      skipped: new Tally<SkipReason>(),
+      warnings,
+      canChangeFlowStates: false,
+    }),
+  };
+}
