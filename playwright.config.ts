@@ -15,6 +15,9 @@ const serverEnv = {
   AUTH_TRUST_HOST: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
   LOG_LEVEL: 'warn',
+  // Invitations by e-mail go to the SMTP sink the team-admin tests start (e2e/fixtures/smtp-sink.ts).
+  SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 3451}`,
+  SMTP_FROM: 'Tillit <tillit@test.example>',
 };
 
 export default defineConfig({

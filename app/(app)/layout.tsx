@@ -10,6 +10,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect('/sign-in');
   const t = await getTranslations('app');
+  const tAdmin = await getTranslations('admin.nav');
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-300 bg-white">
@@ -20,6 +21,17 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/teams" className="underline-offset-4 hover:underline">
             {t('teams')}
           </Link>
+          <Link href="/flow" className="underline-offset-4 hover:underline">
+            {t('flowOverview')}
+          </Link>
+          {user.isInstanceAdmin && (
+            <Link href="/admin" className="underline-offset-4 hover:underline">
+              {tAdmin('administration')}
+            </Link>
+          )}
+          <Link href="/account" className="underline-offset-4 hover:underline">
+            {tAdmin('account')}
+          </Link>
           <div className="ms-auto flex flex-wrap items-center gap-4">
             <span className="text-sm text-slate-700">{t('signedInAs', { name: user.name })}</span>
             <LanguageSwitcher />
@@ -28,6 +40,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <div className="flex min-w-0 flex-1 flex-col">{children}</div>
+      <footer className="border-t border-slate-300 bg-white px-4 py-2 text-sm">
+        <Link href="/tillganglighet" className="text-brand-700 underline underline-offset-2">
+          {t('accessibilityStatement')}
+        </Link>
+      </footer>
     </div>
   );
 }

@@ -29,9 +29,77 @@ function isForeignOrigin(request: NextRequest): boolean {
   }
 }
 
+/** Codes, kinds and messages along an error's chain (Prisma → driver adapter → pg), for classification only. */
+function errorChainText(error: unknown): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>();
+  const walk = (value: unknown, depth: number) => {
+    if (!value || seen.has(value) || depth > 4) return;
+    if (typeof value !== 'object') {
+      parts.push(String(value));
+      return;
+    }
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    for (const key of ['code', 'kind', 'originalCode', 'message', 'originalMessage']) if (typeof record[key] === 'string') parts.push(record[key] as string);
+    walk(record.cause, depth + 1);
+    walk((record.meta as Record<string, unknown> | undefined)?.driverAdapterError, depth + 1);
+  };
+  walk(error, 0);
+  return parts.join(' ');
+}
+
+/**
+ * The database cannot be reached or cannot take the request right now (restarting, connections exhausted, the
+ * transaction could not start or finish in time): nothing was saved and retrying later is the right advice.
+ */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
-  return /ECONNREFUSED|ECONNRESET|P1001|P1017|Connection terminated|Can't reach database|the database system is (starting up|shutting down)|terminating connection|DatabaseNotReachable|57P01|57P03/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|P1001|P1017|P2024|P2028|Connection terminated|Can't reach database|the database system is (starting up|shutting down|in recovery mode)|terminating connection|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|57P01|57P02|57P03|53300/i.test(
+    errorChainText(error),
+  );
+}
+
+/** The PostgreSQL SQLSTATE behind an error, wherever Prisma's driver adapter put it. */
+function findSqlState(error: unknown): string | null {
+  const seen = new Set<unknown>();
+  const walk = (value: unknown, depth: number): string | null => {
+    if (!value || typeof value !== 'object' || seen.has(value) || depth > 4) return null;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    for (const key of ['originalCode', 'sqlState']) {
+      if (typeof record[key] === 'string' && /^[0-9A-Z]{5}$/.test(record[key] as string)) return record[key] as string;
+    }
+    return walk(record.cause, depth + 1) ?? walk((record.meta as Record<string, unknown> | undefined)?.driverAdapterError, depth + 1);
+  };
+  return walk(error, 0);
+}
+
+/** Prisma's codes for a value the database cannot store (too long, out of range, not valid for the column). */
+const INVALID_INPUT_PRISMA_CODES = new Set(['P2000', 'P2006', 'P2007', 'P2009', 'P2012', 'P2019', 'P2020', 'P2023', 'P2033']);
+
+/**
+ * Input that passed the schemas but that the database refuses as data (SQLSTATE class 22: a NUL character in a
+ * text, a number out of range, an invalid byte sequence, …): the request was invalid, not the server.
+ */
+function isInvalidInput(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && INVALID_INPUT_PRISMA_CODES.has(code)) return true;
+  return findSqlState(error)?.startsWith('22') ?? false;
+}
+
+/**
+ * What an unexpected error may put into the log: its type, codes and stack frames, never its message (a database
+ * or Prisma message can quote the values of the query, i.e. card text or an e-mail address).
+ */
+export function describeErrorForLog(error: unknown): Record<string, unknown> {
+  const err = error as { name?: unknown; code?: unknown; stack?: unknown } | null | undefined;
+  const frames = typeof err?.stack === 'string' ? err.stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 15).map((line) => line.trim()) : [];
+  return {
+    type: typeof err?.name === 'string' ? err.name : typeof error,
+    code: typeof err?.code === 'string' || typeof err?.code === 'number' ? err.code : undefined,
+    sqlState: findSqlState(error) ?? undefined,
+    frames,
+  };
 }
 
 export function errorResponse(error: unknown, locale: Locale, requestId: string): NextResponse {
@@ -55,10 +123,14 @@ export function errorResponse(error: unknown, locale: Locale, requestId: string)
     );
   }
   if (isDatabaseUnavailable(error)) {
-    log.warn({ requestId, err: { code: (error as { code?: string }).code } }, 'database unavailable');
+    log.warn({ requestId, err: describeErrorForLog(error) }, 'database unavailable');
     return NextResponse.json({ error: { code: 'UNAVAILABLE', message: t('UNAVAILABLE') } }, { status: 503, headers: { 'Retry-After': '2' } });
   }
-  log.error({ requestId, err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'unexpected error');
+  if (isInvalidInput(error)) {
+    log.info({ requestId, err: describeErrorForLog(error) }, 'input refused by the database');
+    return NextResponse.json({ error: { code: 'VALIDATION', message: t('VALIDATION'), fields: [] } }, { status: 422 });
+  }
+  log.error({ requestId, err: describeErrorForLog(error) }, 'unexpected error');
   return NextResponse.json({ error: { code: 'UNKNOWN', message: t('UNKNOWN'), requestId } }, { status: 500 });
 }
 

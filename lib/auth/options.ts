@@ -1,38 +1,149 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
 import { z } from 'zod';
+import { clientAddressFromForwardedFor, shortenUserAgent } from '@/lib/auth/client-address';
+import { buildOidcProvider, isEmailVerified, OIDC_PROVIDER_ID, type OidcMetadata } from '@/lib/auth/oidc';
+import { beginSignInAttempt, recordSignInSuccess } from '@/lib/auth/rate-limit';
+import { resolveOidcUser } from '@/lib/data/identities';
+import { recordFailedPasswordSignIn, recordSignInEvent } from '@/lib/data/sign-in-events';
 import { verifyCredentials } from '@/lib/data/users';
 import { getServerEnv } from '@/lib/env';
+import { log } from '@/lib/log';
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(1024),
 });
 
-export function getAuthOptions(): NextAuthOptions {
-  return {
-    secret: getServerEnv().AUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
-    pages: { signIn: '/sign-in', error: '/sign-in' },
-    providers: [
+/** The error a refused password attempt carries to the sign-in form: `RATE_LIMITED:<minutes to wait>`. */
+export const RATE_LIMITED_ERROR = 'RATE_LIMITED';
+
+type HeaderSource = Record<string, string | string[] | undefined> | undefined;
+
+function headerValue(source: HeaderSource, name: string): string | null {
+  const value = source?.[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+/** Address and browser of the current request, for the person's own sign-in history. */
+async function requestContext(): Promise<{ ipAddress: string | null; userAgent: string | null }> {
+  try {
+    const list = await headers();
+    return {
+      ipAddress: clientAddressFromForwardedFor(list.get('x-forwarded-for'), getServerEnv().trustedProxyHops),
+      userAgent: shortenUserAgent(list.get('user-agent')),
+    };
+  } catch {
+    return { ipAddress: null, userAgent: null };
+  }
+}
+
+/**
+ * next-auth's configuration. `oidcMetadata` is the single sign-on provider's checked discovery document; only the
+ * auth route needs it (to send people to the provider and verify its answer), so everything else (reading the
+ * session) calls this without it and never contacts the provider.
+ */
+export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAuthOptions {
+  const env = getServerEnv();
+  const providers: NextAuthOptions['providers'] = [];
+  if (env.localSignIn) {
+    providers.push(
       CredentialsProvider({
         name: 'credentials',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-          return user ? { id: user.id, name: user.name, email: user.email } : null;
+          const { email, password } = parsed.data;
+          const requestHeaders = request?.headers as HeaderSource;
+          const ipAddress = clientAddressFromForwardedFor(headerValue(requestHeaders, 'x-forwarded-for'), env.trustedProxyHops);
+          const gate = await beginSignInAttempt(email, ipAddress);
+          if (!gate.allowed) {
+            log.warn({ retryAfterSeconds: gate.retryAfterSeconds }, 'sign-in refused by the rate limit');
+            throw new Error(`${RATE_LIMITED_ERROR}:${Math.ceil(gate.retryAfterSeconds / 60)}`);
+          }
+          const user = await verifyCredentials(email, password);
+          if (!user) {
+            await recordFailedPasswordSignIn(email, { ipAddress, userAgent: shortenUserAgent(headerValue(requestHeaders, 'user-agent')) });
+            return null;
+          }
+          await recordSignInSuccess(email, ipAddress);
+          return { id: user.id, name: user.name, email: user.email };
         },
       }),
-    ],
+    );
+  }
+  if (env.oidc) providers.push(buildOidcProvider(env.oidc, oidcMetadata));
+
+  return {
+    secret: env.AUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    // HttpOnly and SameSite=Lax always (next-auth's defaults); Secure, with __Secure-/__Host- names, whenever the
+    // public URL is https, that is whenever Tillit is served behind HTTPS.
+    useSecureCookies: env.isHttps,
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers,
     callbacks: {
+      /**
+       * A single sign-on answer becomes a Tillit account here (see resolveOidcUser). next-auth hands the same
+       * `user` object on to the JWT, so setting its id makes the session's subject the Tillit user id.
+       */
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const oidc = env.oidc;
+        if (!oidc || !profile) return false;
+        const claims = profile as Record<string, unknown>;
+        const result = await resolveOidcUser({
+          issuer: oidc.issuer,
+          subject: account.providerAccountId,
+          email: typeof claims.email === 'string' ? claims.email : null,
+          emailVerified: isEmailVerified(claims, oidc.emailVerifiedClaim),
+          name: user.name ?? null,
+        });
+        if (!result.ok) {
+          log.warn({ reason: result.reason }, 'single sign-on refused');
+          throw new Error(result.reason);
+        }
+        if (result.outcome !== 'matched') log.info({ userId: result.userId, outcome: result.outcome }, 'single sign-on identity linked');
+        (user as { id: string }).id = result.userId;
+        return true;
+      },
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        delete token.picture;
+        return token;
+      },
       // The JWT's subject is the user id; expose it on the session so server code can look the user up.
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
       },
+    },
+    events: {
+      async signIn({ user, account }) {
+        const method = account?.provider === OIDC_PROVIDER_ID ? 'sso' : 'password';
+        await recordSignInEvent({ userId: user.id, type: 'SIGNED_IN', method, ...(await requestContext()) }).catch((error: Error) =>
+          log.error({ err: { message: error.message } }, 'could not record a sign-in'),
+        );
+      },
+      async signOut({ token }) {
+        if (!token?.sub) return;
+        await recordSignInEvent({ userId: token.sub, type: 'SIGNED_OUT', method: null, ...(await requestContext()) }).catch((error: Error) =>
+          log.error({ err: { message: error.message } }, 'could not record a sign-out'),
+        );
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        const error = (metadata as { error?: Error; message?: string } | undefined)?.error ?? (metadata as Error | undefined);
+        log.error({ code, err: { name: error?.name, message: error?.message } }, 'next-auth error');
+      },
+      warn(code) {
+        log.warn({ code }, 'next-auth warning');
+      },
+      debug() {},
     },
   };
 }

@@ -1,11 +1,13 @@
 import 'server-only';
 import type { BoardCardView, CardDetailView, CardHistoryEntry, DemandType } from '@/lib/board/types';
 import { getDb, type Tx } from '@/lib/db';
+import { canPerform, TEAM_ROLES, type TeamRole } from '@/lib/domain/permissions';
 import type { FlowState } from '@/lib/domain/flow-states';
 import { computeMovePosition, POSITION_GAP } from '@/lib/domain/positions';
 import { evaluateWipLimit, type WipMode } from '@/lib/domain/wip';
 import { AppError } from '@/lib/errors';
-import { publishBoardEvent } from '@/lib/live/publish';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { boardEventNotification, publishBoardEvent } from '@/lib/live/publish';
 import { authorizeBoardAction } from './access';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
 
@@ -178,22 +180,86 @@ export type MoveCardInput = {
   overLimitReason?: string;
 };
 
+type MoveLockRow = {
+  role: string;
+  targetId: string | null;
+  targetName: string | null;
+  wipLimit: number | null;
+  wipMode: WipMode | null;
+  flowState: FlowState | null;
+  cardId: string | null;
+  columnId: string | null;
+  title: string | null;
+  position: number | null;
+  demand: DemandType | null;
+  blockedReason: string | null;
+  blockedAt: Date | null;
+  createdAt: Date | null;
+  startedAt: Date | null;
+  doneAt: Date | null;
+  lastMovedAt: Date | null;
+  version: number | null;
+};
+
+/** Roles whose members may move cards, from the pure permission rule (so the SQL below never decides it). */
+const ROLES_THAT_MAY_MOVE = TEAM_ROLES.filter((role) => canPerform(role, 'card.move'));
+
 /**
  * Moves a card: the one server function behind drag, keyboard and the "Move to…" menu. In one transaction it
- * locks the card and the target column (so two moves into the last free slot of a strict column cannot both
+ * locks the target column and the card (so two moves into the last free slot of a strict column cannot both
  * pass), applies the team's WIP rule, places the card with gap-based positions and records the move.
+ *
+ * It is the hottest write path, so it makes few round trips: one statement checks the caller's role and takes
+ * both row locks, one reads the target column's cards (a fresh snapshot, after the locks), and one writes the
+ * card, its history event (and an over-limit board event) and queues the live notification.
+ * Locks are always taken column first, then card, the same order as removing a column (all of the board's
+ * columns, then their cards), so a move and a column removal can never deadlock.
  */
 export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): Promise<BoardCardView> {
   const db = getDb();
-  await authorizeBoardAction(db, actor.id, input.boardId, 'card.move');
   return db.$transaction(async (tx) => {
-    const card = await lockCard(tx, input.boardId, input.cardId);
-    const target = await lockColumn(tx, input.boardId, input.toColumnId);
-    const siblings = await tx.card.findMany({
-      where: { columnId: target.id, archivedAt: null, NOT: { id: card.id } },
-      orderBy: [{ position: 'asc' }, { id: 'asc' }],
-      select: { id: true, position: true },
-    });
+    // LATERAL makes the order explicit: membership, then the column lock, then the card lock. A caller who is
+    // not on the team gets no row; a caller whose role may not move cards gets the role and takes no lock.
+    const rows = await tx.$queryRaw<MoveLockRow[]>`
+      SELECT m.role, t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
+             c.id AS "cardId", c."columnId", c.title, c.position, c.demand, c."blockedReason", c."blockedAt",
+             c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version
+      FROM (
+        SELECT mm.role::text AS role FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId"
+        WHERE mm."userId" = ${actor.id} AND b.id = ${input.boardId}
+      ) m
+      LEFT JOIN LATERAL (
+        SELECT id, name, "wipLimit", "wipMode"::text AS "wipMode", "flowState"::text AS "flowState" FROM "Column"
+        WHERE id = ${input.toColumnId} AND "boardId" = ${input.boardId} AND "deletedAt" IS NULL
+          AND m.role = ANY(${ROLES_THAT_MAY_MOVE}::text[])
+        FOR UPDATE
+      ) t ON true
+      LEFT JOIN LATERAL (
+        SELECT id, "columnId", title, position, demand::text AS demand, "blockedReason", "blockedAt", "createdAt",
+               "startedAt", "doneAt", "lastMovedAt", version
+        FROM "Card"
+        WHERE id = ${input.cardId} AND "boardId" = ${input.boardId} AND "archivedAt" IS NULL AND t.id IS NOT NULL
+        FOR UPDATE
+      ) c ON true`;
+    const row = rows[0];
+    if (!row) throw new AppError('NOT_FOUND');
+    if (!canPerform(row.role as TeamRole, 'card.move')) throw new AppError('FORBIDDEN');
+    if (!row.targetId || !row.cardId) throw new AppError('NOT_FOUND');
+    const target = { id: row.targetId, name: row.targetName ?? '', wipLimit: row.wipLimit, wipMode: row.wipMode ?? 'ADVISORY', flowState: row.flowState ?? 'IN_PROGRESS' };
+    const card = row as MoveLockRow & { cardId: string; columnId: string; title: string; position: number; demand: DemandType; createdAt: Date; lastMovedAt: Date; version: number };
+
+    // A new statement, so a fresh snapshot taken after the locks: the target column's cards as they are now, and
+    // the time of the card's latest event (see `at` below).
+    const [column] = await tx.$queryRaw<{ ids: string[]; positions: number[]; lastEventAt: Date | null }[]>`
+      SELECT COALESCE(array_agg(id ORDER BY position ASC, id ASC), '{}') AS ids,
+             COALESCE(array_agg(position ORDER BY position ASC, id ASC), '{}') AS positions,
+             (SELECT max(e.at) FROM "CardEvent" e WHERE e."cardId" = ${card.cardId}) AS "lastEventAt"
+      FROM "Card"
+      WHERE "columnId" = ${target.id} AND "archivedAt" IS NULL AND id <> ${card.cardId}`;
+    const siblings = (column?.ids ?? []).map((id, index) => ({ id, position: column?.positions[index] as number }));
+    // `now` is taken when the request arrives, before the lock: a move that waited for another move of the same
+    // card could otherwise be recorded as earlier than the move it followed. A card's history stays in order.
+    const at = column?.lastEventAt && column.lastEventAt > now ? column.lastEventAt : now;
     const isSameColumn = card.columnId === target.id;
     const decision = evaluateWipLimit({
       wipLimit: target.wipLimit,
@@ -217,56 +283,53 @@ export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): P
         FROM unnest(${ids}::text[], ${placement.rebalance}::float8[]) AS v(id, position)
         WHERE c.id = v.id`;
     }
-    const updated = await tx.card.update({
-      where: { id: card.id },
-      data: {
-        columnId: target.id,
-        position: placement.position,
-        version: { increment: 1 },
-        ...(isSameColumn
-          ? {}
-          : {
-              lastMovedAt: now,
-              // Moving back before the commitment point un-starts the card (it re-starts when it crosses again);
-              // a card reopened from done keeps its original start. Reaching done records delivery.
-              startedAt: target.flowState === 'NOT_STARTED' ? null : (card.startedAt ?? now),
-              doneAt: target.flowState === 'DONE' ? now : null,
-            }),
-      },
-      select: CARD_VIEW_SELECT,
+    // The card as it will be after the update below (its row is locked, so nothing else can change it meanwhile).
+    // Moving back before the commitment point un-starts the card (it re-starts when it crosses again); a card
+    // reopened from done keeps its original start. Reaching done records delivery. A reorder within the column
+    // changes only the position.
+    const view = toCardView({
+      id: card.cardId,
+      columnId: target.id,
+      title: card.title,
+      position: placement.position,
+      demand: card.demand,
+      blockedReason: card.blockedReason,
+      blockedAt: card.blockedAt,
+      createdAt: card.createdAt,
+      lastMovedAt: isSameColumn ? card.lastMovedAt : at,
+      startedAt: isSameColumn ? card.startedAt : target.flowState === 'NOT_STARTED' ? null : (card.startedAt ?? at),
+      doneAt: isSameColumn ? card.doneAt : target.flowState === 'DONE' ? at : null,
+      version: card.version + 1,
     });
-    await tx.cardEvent.create({
-      data: {
+    const overLimitEvent =
+      decision.kind === 'allowed-over-limit'
+        ? Prisma.sql`, over_limit AS (
+            INSERT INTO "BoardEvent" ("boardId", type, "columnId", "actorId", at, after)
+            VALUES (${input.boardId}, 'WIP_LIMIT_EXCEEDED'::"BoardEventType", ${target.id}, ${actor.id}, ${at},
+              ${JSON.stringify({ cardId: card.cardId, cardTitle: card.title, limit: target.wipLimit, count: siblings.length + 1, reason: input.overLimitReason ?? '' })}::jsonb)
+          )`
+        : Prisma.empty;
+    const written = await tx.$queryRaw<{ version: number }[]>`
+      WITH moved AS (
+        UPDATE "Card" SET "columnId" = ${target.id}, position = ${placement.position}, version = version + 1,
+          "lastMovedAt" = ${new Date(view.lastMovedAt)}, "startedAt" = ${view.startedAt ? new Date(view.startedAt) : null}::timestamp(3),
+          "doneAt" = ${view.doneAt ? new Date(view.doneAt) : null}::timestamp(3)
+        WHERE id = ${card.cardId}
+        RETURNING version
+      ), history AS (
+        INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "actorId", at)
+        VALUES (${input.boardId}, ${card.cardId}, 'MOVED'::"CardEventType", ${card.columnId}, ${target.id}, ${actor.id}, ${at})
+      )${overLimitEvent}
+      SELECT moved.version, ${boardEventNotification({
+        kind: 'card.upsert',
         boardId: input.boardId,
-        cardId: card.id,
-        type: 'MOVED',
-        fromColumnId: card.columnId,
-        toColumnId: target.id,
+        card: view,
         actorId: actor.id,
-        at: now,
-      },
-    });
-    if (decision.kind === 'allowed-over-limit') {
-      await tx.boardEvent.create({
-        data: {
-          boardId: input.boardId,
-          type: 'WIP_LIMIT_EXCEEDED',
-          columnId: target.id,
-          actorId: actor.id,
-          at: now,
-          after: { cardId: card.id, cardTitle: card.title, limit: target.wipLimit, count: siblings.length + 1, reason: input.overLimitReason ?? '' },
-        },
-      });
-    }
-    const view = toCardView(updated);
-    await publishBoardEvent(tx, {
-      kind: 'card.upsert',
-      boardId: input.boardId,
-      card: view,
-      actorId: actor.id, actorName: actor.name,
-      action: 'moved',
-      fromColumnId: card.columnId,
-    });
+        actorName: actor.name,
+        action: 'moved',
+        fromColumnId: card.columnId,
+      })}::text AS notified FROM moved`;
+    if (written[0]?.version !== view.version) throw new Error('moveCard: the locked card changed unexpectedly');
     return view;
   });
 }
@@ -282,7 +345,7 @@ export async function getCardDetail(userId: string, boardId: string, cardId: str
       description: true,
       events: {
         orderBy: [{ at: 'asc' }, { id: 'asc' }],
-        select: { id: true, type: true, at: true, fromColumnId: true, toColumnId: true, data: true, actor: { select: { name: true } } },
+        select: { id: true, type: true, at: true, fromColumnId: true, toColumnId: true, data: true, importedActorName: true, actor: { select: { name: true } } },
       },
     },
   });
@@ -294,7 +357,8 @@ export async function getCardDetail(userId: string, boardId: string, cardId: str
     id: event.id.toString(),
     type: event.type,
     at: event.at.toISOString(),
-    actorName: event.actor?.name ?? null,
+    // Imported history names people as text only (lib/data/import-board.ts).
+    actorName: event.actor?.name ?? event.importedActorName ?? null,
     fromColumnName: event.fromColumnId ? (columnName.get(event.fromColumnId) ?? null) : null,
     toColumnName: event.toColumnId ? (columnName.get(event.toColumnId) ?? null) : null,
     data: (event.data as Record<string, unknown> | null) ?? null,

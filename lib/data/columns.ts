@@ -232,13 +232,14 @@ export async function getBoardHistory(userId: string, boardId: string, limit = 2
     where: { boardId },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: limit,
-    select: { id: true, type: true, at: true, before: true, after: true, actor: { select: { name: true } } },
+    select: { id: true, type: true, at: true, before: true, after: true, importedActorName: true, actor: { select: { name: true } } },
   });
   return events.map((event) => ({
     id: event.id.toString(),
     type: event.type,
     at: event.at.toISOString(),
-    actorName: event.actor?.name ?? null,
+    // Imported history names people as text only (lib/data/import-board.ts).
+    actorName: event.actor?.name ?? event.importedActorName ?? null,
     before: (event.before as Record<string, unknown> | null) ?? null,
     after: (event.after as Record<string, unknown> | null) ?? null,
   }));

@@ -27,6 +27,7 @@ const EXPECTED: Record<BoardAction, Record<TeamRole | 'NONE', boolean>> = {
   'board.edit': { MEMBER: true, VIEWER: false, NONE: false },
   'standup.view': { MEMBER: true, VIEWER: true, NONE: false },
   'standup.run': { MEMBER: true, VIEWER: false, NONE: false },
+  'team.members.read': { MEMBER: true, VIEWER: true, NONE: false },
   'team.members.manage': { MEMBER: true, VIEWER: false, NONE: false },
 };
 

@@ -32,6 +32,7 @@ export const BOARD_ACTIONS = [
   'board.edit',
   'standup.view',
   'standup.run',
+  'team.members.read',
   'team.members.manage',
 ] as const;
 
@@ -39,14 +40,16 @@ export const BOARD_ACTIONS = [
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
 /**
- * What a VIEWER may do: read the board, its history and flow metrics, and
- * follow a standup walk read-only (running it moves and blocks cards).
+ * What a VIEWER may do: read the board, its history and flow metrics,
+ * follow a standup walk read-only (running it moves and blocks cards), and
+ * see who is on the team.
  */
 export const VIEWER_ACTIONS = [
   'board.read',
   'board.history.read',
   'flow.read',
   'standup.view',
+  'team.members.read',
 ] as const satisfies readonly BoardAction[];
 
 // A Map rather than an object so that an unexpected role string from storage

@@ -21,7 +21,7 @@ export async function migrateDatabase(env: NodeJS.ProcessEnv): Promise<void> {
   await run(BIN('prisma'), ['migrate', 'deploy'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-const BUILD_INPUTS = ['app', 'components', 'lib', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const BUILD_INPUTS = ['app', 'components', 'lib', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts', 'instrumentation-client.ts'];
 
 function collectInputStats(entry: string, out: string[]): void {
   const full = path.join(ROOT, entry);

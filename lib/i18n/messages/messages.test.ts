@@ -10,7 +10,7 @@ function collectKeys(value: unknown, prefix = ''): string[] {
 
 /** ICU placeholders such as {count} must match between languages, or a translation silently drops a value. */
 function collectPlaceholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)/g)].map((match) => match[1] ?? '').sort();
+  return [...text.matchAll(/\{(\w+)\s*[,}]/g)].map((match) => match[1] ?? '').sort();
 }
 
 function valueAt(catalogue: unknown, key: string): unknown {

@@ -66,6 +66,7 @@ async function postCommand(boardId: string, command: BoardCommand): Promise<Comm
 export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props) {
   const t = useTranslations('board');
   const tErrors = useTranslations('errors');
+  const tData = useTranslations('data');
   const boardId = initialBoard.id;
   const canEdit = initialBoard.role === 'MEMBER';
 
@@ -312,6 +313,9 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
           </Link>
           <Link className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100" href={`/boards/${boardId}/history`}>
             {t('history')}
+          </Link>
+          <Link className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100" href={`/boards/${boardId}/export`}>
+            {tData('export.link')}
           </Link>
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-3">

@@ -8,6 +8,7 @@ import { Markdown } from '@/components/markdown';
 import type { BoardCommand } from '@/lib/board/commands';
 import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
 import { isOverWipLimit } from '@/lib/domain/wip';
+import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import { BoardCard } from './board-card';
 import type { CommandOutcome } from './command-outcome';
 
@@ -135,6 +136,7 @@ export function BoardColumn(props: Props) {
 function AddCardForm({ column, runCommand }: { column: BoardColumnView; runCommand: Props['runCommand'] }) {
   const t = useTranslations('board');
   const tApp = useTranslations('app');
+  const tCard = useTranslations('cardDialog');
   const [isOpen, setIsOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -163,6 +165,14 @@ function AddCardForm({ column, runCommand }: { column: BoardColumnView; runComma
         <span className="font-medium">{t('cardTitle')}</span>
         <input autoFocus value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required className="rounded border border-slate-500 px-2 py-1" />
       </label>
+      {/* Warns, never blocks: a personnummer does not belong on a board the whole team reads (as in the card dialog). */}
+      <div role="status">
+        {containsPersonalIdentityNumber(title) && (
+          <p className="rounded border border-amber-700 bg-amber-50 p-2 text-sm text-amber-950" data-testid="add-card-personnummer">
+            {tCard('personnummerWarning')}
+          </p>
+        )}
+      </div>
       {error && <p role="alert" className="text-sm text-red-800">{error}</p>}
       <div className="flex gap-2">
         <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white">

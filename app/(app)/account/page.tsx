@@ -1,0 +1,62 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireSessionUser } from '@/lib/auth/session';
+import { listOwnSignInEvents, SIGN_IN_HISTORY_DAYS } from '@/lib/data/sign-in-events';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin'))('account.metaTitle') };
+}
+
+/**
+ * The signed-in person's own sign-in history. It takes no id from the URL: there is no way to ask for anyone
+ * else's, administrators included.
+ */
+export default async function AccountPage() {
+  const user = await requireSessionUser();
+  const events = await listOwnSignInEvents(user);
+  const t = await getTranslations('admin.account');
+  const format = await getFormatter();
+  const tApp = await getTranslations('app');
+  return (
+    <main id="main" className="mx-auto w-full max-w-5xl p-4 sm:p-6">
+      <h1 className="mb-1 text-2xl font-semibold">{t('title')}</h1>
+      <p className="mb-2 text-slate-700">{t('intro', { days: SIGN_IN_HISTORY_DAYS })}</p>
+      <p className="mb-4 text-slate-700">{t('notice')}</p>
+      <section aria-labelledby="my-data-heading" className="mb-6 rounded border border-slate-300 bg-white p-4">
+        <h2 id="my-data-heading" className="text-lg font-semibold">{tApp('myDataHeading')}</h2>
+        <a href="/api/account/export" download className="text-brand-700 underline underline-offset-2">
+          {tApp('downloadMyData')}
+        </a>
+      </section>
+      {events.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className="p-2">{t('when')}</th>
+                <th scope="col" className="p-2">{t('what')}</th>
+                <th scope="col" className="p-2">{t('how')}</th>
+                <th scope="col" className="p-2">{t('address')}</th>
+                <th scope="col" className="p-2">{t('browser')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id} className="border-b border-slate-200 align-top">
+                  <td className="whitespace-nowrap p-2">
+                    <time dateTime={event.at}>{format.dateTime(new Date(event.at), { dateStyle: 'medium', timeStyle: 'medium' })}</time>
+                  </td>
+                  <td className="p-2">{t(`type.${event.type}`)}</td>
+                  <td className="p-2">{t(`method.${event.method ?? 'none'}`)}</td>
+                  <td className="break-all p-2">{event.ipAddress ?? t('unknown')}</td>
+                  <td className="break-words p-2 text-sm">{event.userAgent ?? t('unknown')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}

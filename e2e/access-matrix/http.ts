@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import type { TestUser } from '../fixtures/test-data';
+import { ROOT } from './enumerate';
+import type { Expectation, MatrixCall } from './matrix';
+
+/**
+ * Calls a route handler or a server action over HTTP, exactly as a browser would (a server action is a POST to a
+ * page with its id in the Next-Action header), and classifies the answer as allowed or refused with 401/403/404.
+ */
+
+export const FOREIGN_ORIGIN = 'https://evil.example';
+
+export async function sessionCookieFor(user: TestUser): Promise<string> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error('AUTH_SECRET is not set');
+  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret, maxAge: 3600 });
+  return `next-auth.session-token=${token}`;
+}
+
+type ManifestEntry = { filename?: string; exportedName?: string; workers: Record<string, unknown> };
+
+/** `file#export` → action id, from the build's server reference manifest. */
+export function readActionManifest(): Map<string, string> {
+  const file = path.join(ROOT, process.env.NEXT_DIST_DIR ?? '.next', 'server', 'server-reference-manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { node: Record<string, ManifestEntry> };
+  const ids = new Map<string, string>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.filename && entry.exportedName) ids.set(`${entry.filename}#${entry.exportedName}`, id);
+  }
+  return ids;
+}
+
+export type Outcome = {
+  verdict: Expectation | 'unexpected';
+  status: number;
+  /** The error code or result, for messages and for comparing with the answer about a non-existent board. */
+  detail: string;
+  headers: Headers;
+  body: string;
+};
+
+const CODE_TO_STATUS: Record<string, Expectation> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+function routeVerdict(status: number): Expectation | 'unexpected' {
+  if (status >= 200 && status < 400) return 'allowed';
+  if (status === 401 || status === 403 || status === 404) return status;
+  return 'unexpected';
+}
+
+/** The value a server action returned, from its React Server Components answer (`0:{"a":"$@1",…}` → row 1). */
+export function readActionResult(body: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  const rows = new Map<string, string>();
+  for (const line of body.split('\n')) {
+    const match = /^([0-9a-f]+):(.*)$/.exec(line);
+    if (match) rows.set(match[1]!, match[2]!);
+  }
+  const head = rows.get('0');
+  if (!head) return { ok: false, error: 'no action result in the answer' };
+  const reference = (JSON.parse(head) as { a?: string }).a;
+  if (reference === undefined || reference === '$undefined') return { ok: true, value: undefined };
+  const id = /^\$@([0-9a-f]+)$/.exec(reference)?.[1];
+  const row = id ? rows.get(id) : undefined;
+  if (row === undefined) return { ok: false, error: `unreadable result ${reference}` };
+  if (row.startsWith('E')) return { ok: false, error: `the action threw ${row.slice(1)}` };
+  const value = JSON.parse(row) as unknown;
+  return { ok: true, value: value === '$undefined' ? undefined : value };
+}
+
+export async function perform(baseURL: string, key: string, call: MatrixCall, cookie: string | null, actionIds: Map<string, string>, options: { foreign: boolean }): Promise<Outcome> {
+  if (call.kind === 'action') return performAction(baseURL, key, call, cookie, actionIds, options);
+  const headers: Record<string, string> = {};
+  if (cookie) headers.cookie = cookie;
+  if (options.foreign) {
+    headers.origin = FOREIGN_ORIGIN;
+    headers['sec-fetch-site'] = 'cross-site';
+  } else if (call.method !== 'GET') {
+    headers.origin = new URL(baseURL).origin;
+  }
+  let body: string | undefined;
+  if (call.raw) {
+    headers['content-type'] = call.raw.contentType;
+    body = call.raw.text;
+  } else if (call.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(call.form).toString();
+  } else if (call.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(call.body);
+  }
+  const abort = new AbortController();
+  const response = await fetch(new URL(call.path, baseURL), { method: call.method, headers, body, redirect: 'manual', signal: abort.signal });
+  let text = '';
+  if (call.stream && response.status === 200) abort.abort();
+  else text = await response.text();
+  let detail = String(response.status);
+  try {
+    detail = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? detail;
+  } catch {
+    // not JSON
+  }
+  return { verdict: routeVerdict(response.status), status: response.status, detail, headers: response.headers, body: text };
+}
+
+async function performAction(baseURL: string, key: string, call: Extract<MatrixCall, { kind: 'action' }>, cookie: string | null, actionIds: Map<string, string>, options: { foreign: boolean }): Promise<Outcome> {
+  const id = actionIds.get(key);
+  if (!id) throw new Error(`${key} is not in the build's server reference manifest: is it still a server action?`);
+  const headers: Record<string, string> = {
+    'next-action': id,
+    'content-type': 'text/plain;charset=UTF-8',
+    accept: 'text/x-component',
+    origin: options.foreign ? FOREIGN_ORIGIN : new URL(baseURL).origin,
+  };
+  if (options.foreign) headers['sec-fetch-site'] = 'cross-site';
+  if (cookie) headers.cookie = cookie;
+  const response = await fetch(new URL(call.page, baseURL), { method: 'POST', headers, body: JSON.stringify(call.args), redirect: 'manual' });
+  const body = await response.text();
+  if (response.status !== 200) {
+    return { verdict: routeVerdict(response.status) === 'allowed' ? 'unexpected' : routeVerdict(response.status), status: response.status, detail: String(response.status), headers: response.headers, body };
+  }
+  const result = readActionResult(body);
+  if (!result.ok) return { verdict: 'unexpected', status: response.status, detail: result.error, headers: response.headers, body };
+  const value = result.value as { ok?: boolean; code?: string } | undefined;
+  if (value === undefined || value?.ok === true) return { verdict: 'allowed', status: 200, detail: 'ok', headers: response.headers, body };
+  const code = value?.code ?? 'unknown';
+  return { verdict: CODE_TO_STATUS[code] ?? 'unexpected', status: 200, detail: code, headers: response.headers, body };
+}

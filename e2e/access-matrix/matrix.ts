@@ -1,0 +1,271 @@
+/**
+ * THE ACCESS MATRIX: who may call each route handler, board command and server action.
+ *
+ * Adding a route handler (any exported method of any app/api/**\/route.ts), a board command type or a server
+ * action (an export of a 'use server' module)? Add ONE entry below, with its access class and how to call it. The
+ * matrix test (e2e/access-matrix.spec.ts, and lib/security/access-matrix-coverage.test.ts for a fast check) fails
+ * while something callable has no entry, or an entry names something that no longer exists. A route that behaves
+ * differently by input may have several entries: `METHOD /api/path <variant>` (as the board commands do).
+ *
+ * Access classes and what each role must get (routes answer with the status, actions with the code):
+ *
+ *                  anonymous  other team  instance admin  viewer  member  the allowed session, from a foreign site
+ *   public         ok         ok          ok              ok      ok      GET: as the session's role; else 403
+ *   signedIn       401        ok          ok              ok      ok      GET: ok; else 403
+ *   teamRead       401        404         404             ok      ok      GET: ok (no CORS: the page cannot read it)
+ *   teamMember     401        404         404             403     ok      GET: ok; else 403
+ *   instanceAdmin  401        403         ok              403     403     GET: ok; else 403 (admin's session)
+ *
+ * 404 for someone not on the team, exactly as for a board or team that does not exist: the test compares the
+ * two answers, so no response tells an outsider that another team's board exists.
+ */
+import { BOARD_COMMAND_TYPES, type BoardCommandType } from '../../lib/board/commands';
+
+export const MATRIX_ROLES = ['anonymous', 'otherTeam', 'instanceAdmin', 'viewer', 'member', 'foreignSite'] as const;
+export type MatrixRole = (typeof MATRIX_ROLES)[number];
+
+export type Access = 'public' | 'signedIn' | 'teamRead' | 'teamMember' | 'instanceAdmin';
+export type Expectation = 'allowed' | 401 | 403 | 404;
+
+const EXPECTED: Record<Access, Record<MatrixRole, Expectation>> = {
+  public: { anonymous: 'allowed', otherTeam: 'allowed', instanceAdmin: 'allowed', viewer: 'allowed', member: 'allowed', foreignSite: 403 },
+  signedIn: { anonymous: 401, otherTeam: 'allowed', instanceAdmin: 'allowed', viewer: 'allowed', member: 'allowed', foreignSite: 403 },
+  teamRead: { anonymous: 401, otherTeam: 404, instanceAdmin: 404, viewer: 'allowed', member: 'allowed', foreignSite: 403 },
+  teamMember: { anonymous: 401, otherTeam: 404, instanceAdmin: 404, viewer: 403, member: 'allowed', foreignSite: 403 },
+  instanceAdmin: { anonymous: 401, otherTeam: 403, instanceAdmin: 'allowed', viewer: 403, member: 403, foreignSite: 403 },
+};
+
+/** What the fixture of one entry holds: a team with a board, and people in every role (see fixture.ts). */
+export type MatrixFixture = {
+  teamId: string;
+  boardId: string;
+  boardName: string;
+  columnIds: [string, string, string];
+  /** Two open cards in the first column, one in the second; `blockedCardId` is blocked. */
+  cardIds: [string, string, string];
+  blockedCardId: string;
+  /** A standup under way on the board. */
+  standupId: string;
+  /** A pending invitation to the team. */
+  invitationId: string;
+  /** A second MEMBER of the team, whose role the role and removal actions change. */
+  colleagueId: string;
+  /** A fresh single-use invitation to a third team that none of the roles belong to. */
+  newOpenInvitationToken(): Promise<string>;
+  /** Ends every standup on the board (so that starting one creates one). */
+  endStandups(): Promise<void>;
+};
+
+export type MatrixCall =
+  | {
+      kind: 'route';
+      method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      path: string;
+      /** A JSON body, a form, or raw text with its content type. */
+      body?: unknown;
+      form?: Record<string, string>;
+      raw?: { text: string; contentType: string };
+      /** An endless stream (SSE): only the status and headers are read. */
+      stream?: boolean;
+    }
+  | { kind: 'action'; page: string; args: unknown[] };
+
+export type MatrixEntry = {
+  /** What is called: `METHOD /api/path`, `POST /api/boards/[boardId]/commands <type>`, or `file#export`. */
+  key: string;
+  access: Access;
+  /** Whether a successful call changes stored data; the member's (allowed) call must then change something. */
+  mutates: boolean;
+  /** How to call it, given a fixture (called again with a fixture whose team and board do not exist). */
+  call(fixture: MatrixFixture): MatrixCall | Promise<MatrixCall>;
+  /** Exceptions to the access class, with the reason in a comment. */
+  override?: Partial<Record<MatrixRole, Expectation>>;
+};
+
+export function expectedFor(entry: MatrixEntry, role: MatrixRole, call: MatrixCall): Expectation {
+  const override = entry.override?.[role];
+  if (override !== undefined) return override;
+  // From a foreign site, a GET is answered as for the session's own role (the browser keeps the answer from the
+  // foreign page: no CORS headers); anything else is refused before it runs.
+  if (role === 'foreignSite' && call.kind === 'route' && call.method === 'GET') return EXPECTED[entry.access][entry.access === 'instanceAdmin' ? 'instanceAdmin' : 'member'];
+  return EXPECTED[entry.access][role];
+}
+
+const COMMAND_ROUTE = 'POST /api/boards/[boardId]/commands';
+
+/** One body per board command type: valid for the member, so a refusal can only come from the access check. */
+const COMMAND_BODIES: Record<BoardCommandType, (fx: MatrixFixture) => Record<string, unknown>> = {
+  'card.create': (fx) => ({ type: 'card.create', columnId: fx.columnIds[0], title: 'Matrix card' }),
+  'card.update': (fx) => ({ type: 'card.update', cardId: fx.cardIds[0], title: 'Matrix title' }),
+  'card.move': (fx) => ({ type: 'card.move', cardId: fx.cardIds[0], toColumnId: fx.columnIds[1], toIndex: 0 }),
+  'card.block': (fx) => ({ type: 'card.block', cardId: fx.cardIds[0], reason: 'Waiting for a reply' }),
+  'card.unblock': (fx) => ({ type: 'card.unblock', cardId: fx.blockedCardId }),
+  'card.archive': (fx) => ({ type: 'card.archive', cardId: fx.cardIds[0] }),
+  'column.create': () => ({ type: 'column.create', name: 'Matrix column', flowState: 'IN_PROGRESS' }),
+  'column.update': (fx) => ({ type: 'column.update', columnId: fx.columnIds[0], wipLimit: 3 }),
+  'column.reorder': (fx) => ({ type: 'column.reorder', columnId: fx.columnIds[0], toIndex: 1 }),
+  'column.delete': (fx) => ({ type: 'column.delete', columnId: fx.columnIds[2] }),
+};
+
+const commandEntries: MatrixEntry[] = BOARD_COMMAND_TYPES.map((type) => ({
+  key: `${COMMAND_ROUTE} ${type}`,
+  access: 'teamMember',
+  mutates: true,
+  call: (fx) => ({ kind: 'route', method: 'POST', path: `/api/boards/${fx.boardId}/commands`, body: COMMAND_BODIES[type](fx) }),
+}));
+
+export const MATRIX: MatrixEntry[] = [
+  // ── Route handlers ──────────────────────────────────────────────────────────────────────────────────────────
+  { key: 'GET /api/health', access: 'public', mutates: false, call: () => ({ kind: 'route', method: 'GET', path: '/api/health' }) },
+  {
+    // next-auth's endpoints: the session endpoint answers every caller with their own session only.
+    key: 'GET /api/auth/[...nextauth]',
+    access: 'public',
+    mutates: false,
+    call: () => ({ kind: 'route', method: 'GET', path: '/api/auth/session' }),
+  },
+  {
+    // next-auth's sign-in: public by nature; without next-auth's CSRF token it signs nobody in (checked in the
+    // spec: no session cookie), so a foreign site gets nothing either.
+    key: 'POST /api/auth/[...nextauth]',
+    access: 'public',
+    mutates: false,
+    override: { foreignSite: 'allowed' },
+    call: () => ({ kind: 'route', method: 'POST', path: '/api/auth/callback/credentials', form: { email: 'nobody@matrix.example', password: 'x', json: 'true' } }),
+  },
+  { key: 'GET /api/boards/[boardId]', access: 'teamRead', mutates: false, call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}` }) },
+  {
+    key: 'GET /api/boards/[boardId]/cards/[cardId]',
+    access: 'teamRead',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/cards/${fx.cardIds[0]}` }),
+  },
+  ...commandEntries,
+  {
+    key: 'GET /api/boards/[boardId]/events',
+    access: 'teamRead',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/events`, stream: true }),
+  },
+  {
+    key: 'GET /api/boards/[boardId]/flow/export',
+    access: 'teamRead',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/flow/export?dataset=items` }),
+  },
+  {
+    key: 'POST /api/boards/[boardId]/standups',
+    access: 'teamMember',
+    mutates: true,
+    call: async (fx) => {
+      await fx.endStandups();
+      return { kind: 'route', method: 'POST', path: `/api/boards/${fx.boardId}/standups`, body: {} };
+    },
+  },
+  {
+    key: 'PATCH /api/boards/[boardId]/standups',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'route', method: 'PATCH', path: `/api/boards/${fx.boardId}/standups`, body: { standupId: fx.standupId } }),
+  },
+  {
+    key: 'GET /api/boards/[boardId]/export cards',
+    access: 'teamRead',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/export?kind=cards` }),
+  },
+  {
+    // The full JSON export (history with names) is for the team's members only.
+    key: 'GET /api/boards/[boardId]/export json',
+    access: 'teamMember',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/export?kind=json` }),
+  },
+  {
+    // Everything Tillit holds about the caller (GDPR art. 15): their own data, whoever they are.
+    key: 'GET /api/account/export',
+    access: 'signedIn',
+    mutates: false,
+    call: () => ({ kind: 'route', method: 'GET', path: '/api/account/export' }),
+  },
+  {
+    key: 'POST /api/teams/[teamId]/import',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({
+      kind: 'route',
+      method: 'POST',
+      path: `/api/teams/${fx.teamId}/import?options=${encodeURIComponent(JSON.stringify({ fileName: 'matris.csv', boardName: 'Importerad matris' }))}`,
+      raw: { text: 'Titel;Kolumn\nImporterat ärende;Inkommet\n', contentType: 'text/csv; charset=utf-8' },
+    }),
+  },
+  {
+    key: 'GET /api/teams/[teamId]/retention',
+    access: 'teamRead',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/teams/${fx.teamId}/retention` }),
+  },
+  {
+    key: 'PUT /api/teams/[teamId]/retention',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'route', method: 'PUT', path: `/api/teams/${fx.teamId}/retention`, body: { months: 12 } }),
+  },
+
+  // ── Server actions ──────────────────────────────────────────────────────────────────────────────────────────
+  // The language choice: a cookie, no data; anyone, also before signing in.
+  { key: 'app/actions.ts#setLocaleAction', access: 'public', mutates: false, call: () => ({ kind: 'action', page: '/sign-in', args: ['en'] }) },
+  {
+    key: 'app/(app)/teams/[teamId]/members/actions.ts#changeMemberRoleAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/members`, args: [fx.teamId, fx.colleagueId, 'VIEWER'] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/members/actions.ts#removeMemberAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/members`, args: [fx.teamId, fx.colleagueId] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/members/actions.ts#createInvitationAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/members`, args: [fx.teamId, 'VIEWER', null] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/members/actions.ts#revokeInvitationAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/members`, args: [fx.teamId, fx.invitationId] }),
+  },
+  {
+    // Whoever holds a valid link may join (that is what the link is for); every call gets a fresh link.
+    key: 'app/invitations/[token]/actions.ts#acceptInvitationAction',
+    access: 'signedIn',
+    mutates: true,
+    call: async (fx) => {
+      const token = await fx.newOpenInvitationToken();
+      return { kind: 'action', page: `/invitations/${token}`, args: [token] };
+    },
+  },
+  {
+    key: 'app/(app)/admin/actions.ts#createTeamAction',
+    access: 'instanceAdmin',
+    mutates: true,
+    call: () => ({ kind: 'action', page: '/admin', args: [`Matristeamet ${Date.now()}`, `first.${Date.now()}@matrix.example`] }),
+  },
+];
+
+/** The route keys the matrix covers: `METHOD /path`, whatever the variant (a board command covers the commands route). */
+export function coveredRouteKeys(): Set<string> {
+  return new Set(MATRIX.filter((entry) => !entry.key.includes('#')).map((entry) => entry.key.split(' ').slice(0, 2).join(' ')));
+}
+
+export function coveredCommandTypes(): Set<string> {
+  return new Set(MATRIX.filter((entry) => entry.key.startsWith(`${COMMAND_ROUTE} `)).map((entry) => entry.key.slice(COMMAND_ROUTE.length + 1)));
+}
+
+export function coveredActionKeys(): Set<string> {
+  return new Set(MATRIX.filter((entry) => entry.key.includes('#')).map((entry) => entry.key));
+}

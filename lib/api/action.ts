@@ -1,0 +1,53 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { TeamAdminError, type TeamAdminErrorCode } from '@/lib/data/team-admin';
+import { isAppError } from '@/lib/errors';
+import { log } from '@/lib/log';
+
+/**
+ * Server actions answer with a result, never by throwing: `{ ok: true, data }` or `{ ok: false, code }`, where
+ * the code is translated by the page (admin.errors.<code>). The access matrix test reads these codes.
+ */
+export type ActionErrorCode = 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'VALIDATION' | 'UNAVAILABLE' | 'UNKNOWN' | TeamAdminErrorCode;
+export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; code: ActionErrorCode };
+
+/**
+ * Next.js already refuses a server action whose Origin names another host; this also refuses one without an
+ * Origin that the browser marks cross-site, so no action depends on the framework's check alone.
+ */
+async function isForeignOrigin(): Promise<boolean> {
+  const list = await headers();
+  const origin = list.get('origin');
+  if (!origin) return list.get('sec-fetch-site') === 'cross-site';
+  const host = list.get('x-forwarded-host') ?? list.get('host');
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+function toCode(error: unknown): ActionErrorCode {
+  if (error instanceof TeamAdminError) return error.code;
+  if (error instanceof z.ZodError) return 'VALIDATION';
+  if (isAppError(error)) {
+    if (error.code === 'UNAUTHENTICATED' || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'VALIDATION' || error.code === 'UNAVAILABLE') return error.code;
+    return 'UNKNOWN';
+  }
+  log.error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'server action failed');
+  return 'UNKNOWN';
+}
+
+/** Runs a server action for the signed-in person: origin check, session, and one mapping from errors to codes. */
+export async function runAction<T>(handler: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    if (await isForeignOrigin()) return { ok: false, code: 'FORBIDDEN' };
+    const user = await getSessionUser();
+    if (!user) return { ok: false, code: 'UNAUTHENTICATED' };
+    return { ok: true, data: await handler(user) };
+  } catch (error) {
+    return { ok: false, code: toCode(error) };
+  }
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+
+export type SignInEventKind = 'SIGNED_IN' | 'SIGNED_OUT' | 'SIGN_IN_FAILED';
+export type SignInMethod = 'password' | 'sso';
+
+/** How long a person's sign-in history is kept. Older entries are removed when a new one is written. */
+export const SIGN_IN_HISTORY_DAYS = 180;
+
+type EventInput = { userId: string; type: SignInEventKind; method: SignInMethod | null; ipAddress: string | null; userAgent: string | null };
+
+/**
+ * Appends to a person's own sign-in history. It exists for that person (to notice a sign-in that was not theirs);
+ * no page, API or role shows it to anyone else, and no metric is computed from it.
+ */
+export async function recordSignInEvent(input: EventInput, now = new Date()): Promise<void> {
+  const db = getDb();
+  await db.$transaction([
+    db.signInEvent.create({ data: { ...input, at: now } }),
+    db.signInEvent.deleteMany({ where: { userId: input.userId, at: { lt: new Date(now.getTime() - SIGN_IN_HISTORY_DAYS * 86_400_000) } } }),
+  ]);
+}
+
+/** A wrong password for an existing account is shown to its owner; an unknown address records nothing. */
+export async function recordFailedPasswordSignIn(email: string, context: { ipAddress: string | null; userAgent: string | null }): Promise<void> {
+  const user = await getDb().user.findUnique({ where: { email }, select: { id: true } });
+  if (user) await recordSignInEvent({ userId: user.id, type: 'SIGN_IN_FAILED', method: 'password', ...context });
+}
+
+export type OwnSignInEvent = { id: string; type: SignInEventKind; method: SignInMethod | null; ipAddress: string | null; userAgent: string | null; at: string };
+
+/** The caller's own history, newest first. There is deliberately no variant taking another person's id. */
+export async function listOwnSignInEvents(self: { id: string }, limit = 100): Promise<OwnSignInEvent[]> {
+  const rows = await getDb().signInEvent.findMany({
+    where: { userId: self.id },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: { id: true, type: true, method: true, ipAddress: true, userAgent: true, at: true },
+  });
+  return rows.map((row) => ({
+    id: row.id.toString(),
+    type: row.type,
+    method: row.method === 'password' || row.method === 'sso' ? row.method : null,
+    ipAddress: row.ipAddress,
+    userAgent: row.userAgent,
+    at: row.at.toISOString(),
+  }));
+}
