@@ -8,6 +8,14 @@ function column(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
 }
 
+/**
+ * Moves and creations are optimistic: the card shows before the server has answered. A reload
+ * before the answer can race the write, so tests that reload wait for the command's response.
+ */
+function commandAnswered(page: Page) {
+  return page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/boards\/[^/]+\/commands$/.test(new URL(r.url()).pathname));
+}
+
 async function titlesIn(page: Page, name: string): Promise<string[]> {
   return column(page, name).getByTestId('card').locator('button[aria-label^="Öppna kortet"]').allInnerTexts();
 }
@@ -19,7 +27,9 @@ test.describe('cards on the board', () => {
     await page.goto(`/boards/${board.boardId}`);
     await column(page, 'Inkommet').getByRole('button', { name: 'Lägg till kort i Inkommet' }).click();
     await column(page, 'Inkommet').getByLabel('Rubrik').fill('Nytt ärende 77');
+    const created = commandAnswered(page);
     await column(page, 'Inkommet').getByRole('button', { name: 'Skapa' }).click();
+    expect((await created).ok()).toBe(true);
     await expect(column(page, 'Inkommet').getByRole('button', { name: 'Öppna kortet Nytt ärende 77' })).toBeVisible();
     await page.reload();
     expect(await titlesIn(page, 'Inkommet')).toEqual(['Ärende A', 'Ärende B', 'Nytt ärende 77']);
@@ -45,7 +55,9 @@ test.describe('cards on the board', () => {
     await signInAs(context, board.member, baseURL!);
     await page.goto(`/boards/${board.boardId}`);
     await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
+    const moved = commandAnswered(page);
     await page.getByRole('button', { name: /^Flytta till Pågår/ }).click();
+    expect((await moved).ok()).toBe(true);
     await expect(column(page, 'Pågår').getByRole('button', { name: 'Öppna kortet Ärende A' })).toBeVisible();
     await page.reload();
     expect(await titlesIn(page, 'Pågår')).toEqual(['Ärende C', 'Ärende A']);
@@ -53,7 +65,9 @@ test.describe('cards on the board', () => {
 
     // Then to the top of its new column.
     await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
+    const movedToTop = commandAnswered(page);
     await page.getByRole('button', { name: 'Flytta överst i kolumnen' }).click();
+    expect((await movedToTop).ok()).toBe(true);
     await expect.poll(() => titlesIn(page, 'Pågår')).toEqual(['Ärende A', 'Ärende C']);
     await page.reload();
     expect(await titlesIn(page, 'Pågår')).toEqual(['Ärende A', 'Ärende C']);
@@ -73,7 +87,9 @@ test.describe('cards on the board', () => {
     await page.keyboard.press('Space');
     await expect(handle).toHaveAttribute('aria-pressed', 'true');
     await page.keyboard.press('ArrowRight');
+    const moved = commandAnswered(page);
     await page.keyboard.press('Space');
+    expect((await moved).ok()).toBe(true);
     await expect(column(page, 'Pågår').getByRole('button', { name: 'Öppna kortet Ärende B' })).toBeVisible();
     await page.reload();
     expect(await titlesIn(page, 'Pågår')).toContain('Ärende B');
@@ -93,7 +109,9 @@ test.describe('cards on the board', () => {
       await page.mouse.down();
       await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
       await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
+      const moved = commandAnswered(page);
       await page.mouse.up();
+      expect((await moved).ok()).toBe(true);
     }
 
     // Across: Ärende A onto the card in "Pågår" lands in front of it.

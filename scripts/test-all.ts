@@ -25,7 +25,12 @@ function readPlaywrightCounts(file: string): Counts {
 }
 
 async function main() {
-  const only = process.argv.slice(2);
+  // `tsx scripts/test-all.ts [typecheck|unit|e2e]... [-- filters...]`: filters after `--` go to Vitest and
+  // Playwright (file patterns, --grep), for running a part of the suite the way CI runs it.
+  const args = process.argv.slice(2);
+  const separator = args.indexOf('--');
+  const only = separator === -1 ? args : args.slice(0, separator);
+  const filters = separator === -1 ? [] : args.slice(separator + 1);
   const wants = (stage: string) => only.length === 0 || only.includes(stage);
   let embedded: EmbeddedDatabase | undefined;
   let tempDir: string | undefined;
@@ -62,7 +67,7 @@ async function main() {
     if (wants('typecheck')) await run(BIN('tsc'), ['--noEmit'], { cwd: ROOT, env });
     if (wants('unit')) {
       try {
-        await run(BIN('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(resultsDir, 'vitest-results.json')}`], { cwd: ROOT, env });
+        await run(BIN('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(resultsDir, 'vitest-results.json')}`, ...filters], { cwd: ROOT, env });
       } finally {
         counts.push(readVitestCounts(path.join(resultsDir, 'vitest-results.json')));
       }
@@ -70,7 +75,7 @@ async function main() {
     if (wants('e2e')) {
       await buildIfNeeded(env);
       try {
-        await run(BIN('playwright'), ['test'], { cwd: ROOT, env });
+        await run(BIN('playwright'), ['test', ...filters], { cwd: ROOT, env });
       } finally {
         counts.push(readPlaywrightCounts(path.join(resultsDir, 'e2e-results.json')));
       }
