@@ -4,6 +4,7 @@ import {
   applyServerCard,
   deriveVisibleCards,
   mergeRemoteEvents,
+  rebaseOnSnapshot,
   removeServerCard,
   settleMutation,
   type PendingMove,
@@ -230,5 +231,40 @@ describe('convergence', () => {
         },
       ),
     );
+  });
+});
+
+describe('rebaseOnSnapshot', () => {
+  it('keeps a live move that arrived while an older snapshot was in flight', () => {
+    const snapshot = INITIAL; // read before the colleague's move
+    const liveMove: SyncEvent<Card> = { type: 'card.upsert', card: card('a', 'done', 1024, 2) };
+    const result = rebaseOnSnapshot(snapshot, [liveMove]);
+    expect(result.find((c) => c.id === 'a')).toEqual(card('a', 'done', 1024, 2));
+  });
+
+  it('lets a snapshot newer than the buffered events win', () => {
+    const snapshot = [card('a', 'doing', 512, 3), card('b', 'todo', 2048), card('c', 'doing', 1024)];
+    const result = rebaseOnSnapshot(snapshot, [{ type: 'card.upsert', card: card('a', 'done', 1024, 2) }]);
+    expect(result.find((c) => c.id === 'a')).toEqual(card('a', 'doing', 512, 3));
+  });
+
+  it('adds a card created and removes a card archived after the snapshot was read', () => {
+    const result = rebaseOnSnapshot(INITIAL, [
+      { type: 'card.upsert', card: card('d', 'todo', 4096) },
+      { type: 'card.remove', cardId: 'b' },
+    ]);
+    expect(result.map((c) => c.id)).toEqual(['c', 'a', 'd']);
+  });
+
+  it('replays in order: a card created and archived during the fetch is not brought back', () => {
+    const result = rebaseOnSnapshot(INITIAL, [
+      { type: 'card.upsert', card: card('d', 'todo', 4096) },
+      { type: 'card.remove', cardId: 'd' },
+    ]);
+    expect(result.map((c) => c.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('with nothing buffered is the snapshot itself, sorted', () => {
+    expect(rebaseOnSnapshot([...INITIAL].reverse(), [])).toEqual([...INITIAL].sort((x, y) => (x.columnId < y.columnId ? -1 : x.columnId > y.columnId ? 1 : x.position - y.position)));
   });
 });

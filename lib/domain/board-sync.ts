@@ -143,3 +143,22 @@ export function mergeRemoteEvents<C extends SyncCard>(
   }
   return { state: { confirmed, pending: state.pending }, deferred };
 }
+
+/**
+ * The confirmed board after a full refetch (resync), given the server changes
+ * this client applied while the fetch was in flight.
+ *
+ * The snapshot may have been read before some of those changes were made, so
+ * taking it wholesale would roll them back until the card changes again.
+ * Replaying them on top, in the order they were applied, by the rules of
+ * {@link applyServerEvent}, keeps them: an upsert older than the snapshot's
+ * card is ignored by the version rule, a newer one wins; a removal that
+ * happened after the snapshot removes the card, and a card created after it is
+ * added.
+ *
+ * Invariants: every card in the result is in the snapshot or in an upsert of
+ * `appliedSince`; the result is sorted by (columnId, position, id).
+ */
+export function rebaseOnSnapshot<C extends SyncCard>(snapshot: C[], appliedSince: SyncEvent<C>[]): C[] {
+  return appliedSince.reduce(applyServerEvent, [...snapshot].sort(compareSyncCards));
+}

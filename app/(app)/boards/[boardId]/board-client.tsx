@@ -26,6 +26,7 @@ import {
   settleMutation,
   type SyncEvent,
   type SyncState,
+  rebaseOnSnapshot,
 } from '@/lib/domain/board-sync';
 import { positionBetween } from '@/lib/domain/positions';
 import { BoardColumn, COLUMN_DROP_PREFIX } from './board-column';
@@ -35,6 +36,7 @@ import { ColumnSettingsDialog } from './column-settings-dialog';
 import type { CommandOutcome } from './command-outcome';
 import { PresenceList } from './presence-list';
 import { useBoardLive } from './use-board-live';
+import { useResyncBuffer } from './use-resync-buffer';
 
 type Props = {
   initialBoard: BoardView;
@@ -102,27 +104,42 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
     return () => clearInterval(timer);
   }, []);
 
-  const resync = useCallback(async () => {
-    const response = await fetch(`/api/boards/${boardId}`, { cache: 'no-store' }).catch(() => null);
-    if (!response) return;
-    if (response.status === 404 || response.status === 401) {
-      window.location.assign('/teams');
-      return;
-    }
-    if (!response.ok) return;
-    const board = (await response.json()) as BoardView;
-    setColumns(board.columns);
-    setCycleTimeP85Days(board.cycleTimeP85Days);
-    setSync((state) => ({ confirmed: board.cards, pending: state.pending }));
-  }, [boardId]);
+  const { recordApplied, withBuffer } = useResyncBuffer<BoardCardView>();
 
-  const applyRemoteEvents = useCallback((events: SyncEvent<BoardCardView>[]) => {
-    setSync((state) => {
-      const result = mergeRemoteEvents(state, events, heldCardIds.current);
-      deferredEvents.current.push(...result.deferred);
-      return result.state;
-    });
-  }, []);
+  const resync = useCallback(
+    () =>
+      withBuffer(
+        async () => {
+          const response = await fetch(`/api/boards/${boardId}`, { cache: 'no-store' }).catch(() => null);
+          if (!response) return null;
+          if (response.status === 404 || response.status === 401) {
+            window.location.assign('/teams');
+            return null;
+          }
+          if (!response.ok) return null;
+          return (await response.json()) as BoardView;
+        },
+        (board, appliedSince) => {
+          setColumns(board.columns);
+          setCycleTimeP85Days(board.cycleTimeP85Days);
+          // Changes heard while the snapshot was on its way are replayed on top of it, not rolled back.
+          setSync((state) => ({ confirmed: rebaseOnSnapshot(board.cards, appliedSince), pending: state.pending }));
+        },
+      ),
+    [boardId, withBuffer],
+  );
+
+  /** Applies server changes to the confirmed cards; those for a card this person is holding wait for its release. */
+  const applyRemoteEvents = useCallback(
+    (events: SyncEvent<BoardCardView>[]) => {
+      const held = new Set(heldCardIds.current);
+      const ready = events.filter((event) => !held.has(event.type === 'card.upsert' ? event.card.id : event.cardId));
+      deferredEvents.current.push(...events.filter((event) => !ready.includes(event)));
+      recordApplied(ready);
+      setSync((state) => mergeRemoteEvents(state, ready, new Set()).state);
+    },
+    [recordApplied],
+  );
 
   const releaseCard = useCallback(
     (cardId: string) => {
@@ -164,13 +181,15 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         outcome.error.message = tErrors('UNAVAILABLE');
       }
       if (outcome.ok && outcome.card) {
-        const card = outcome.card;
-        setSync((state) => ({ ...state, confirmed: mergeRemoteEvents(state, [{ type: 'card.upsert', card }], new Set()).state.confirmed }));
+        // This person's own change: applied at once, even to a card they hold open.
+        const confirmed: SyncEvent<BoardCardView>[] = [{ type: 'card.upsert', card: outcome.card }];
+        recordApplied(confirmed);
+        setSync((state) => mergeRemoteEvents(state, confirmed, new Set()).state);
       }
       if (outcome.ok && (command.type.startsWith('column.') || command.type === 'card.archive')) await resync();
       return outcome;
     },
-    [boardId, resync, tErrors],
+    [boardId, recordApplied, resync, tErrors],
   );
 
   /** The single client path for every move — drag, keyboard and "Move to…" menu: optimistic, then settled. */
@@ -189,6 +208,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       setSync((state) => ({ ...state, pending: [...state.pending, { mutationId, cardId: card.id, toColumnId: request.toColumnId, position }] }));
 
       const outcome = await postCommand(boardId, { type: 'card.move', ...request, toIndex: index, ...options });
+      if (outcome.ok && outcome.card) recordApplied([{ type: 'card.upsert', card: outcome.card }]);
       setSync((state) =>
         settleMutation(state, mutationId, outcome.ok && outcome.card ? { ok: true, card: outcome.card } : { ok: false }),
       );
@@ -204,7 +224,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       const message = t('moveFailed', { title: card.title, message: outcome.error.message || tErrors('UNKNOWN') });
       setErrorMessage(message);
     },
-    [boardId, cards, cardsByColumn, columnName, t, tErrors],
+    [boardId, cards, cardsByColumn, columnName, recordApplied, t, tErrors],
   );
 
   // ---- drag and drop -------------------------------------------------------------------------------------------

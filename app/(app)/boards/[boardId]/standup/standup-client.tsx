@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNod
 import type { BoardCommand } from '@/lib/board/commands';
 import type { BoardCardView, BoardColumnView, BoardLiveEvent, BoardView } from '@/lib/board/types';
 import type { StandupData, StandupView } from '@/lib/data/standups';
-import { applyServerCard, removeServerCard } from '@/lib/domain/board-sync';
+import { applyServerEvent, rebaseOnSnapshot, type SyncEvent } from '@/lib/domain/board-sync';
 import {
   buildStandupWalk,
   findColumnStart,
@@ -18,6 +18,7 @@ import {
 import { CardDialog } from '../card-dialog';
 import type { CommandOutcome } from '../command-outcome';
 import { useBoardLive } from '../use-board-live';
+import { useResyncBuffer } from '../use-resync-buffer';
 import { postBoardCommand, requestStandupEnd, requestStandupStart } from './standup-api';
 import { BlockDialog, EndDialog, MoveDialog } from './standup-dialogs';
 import { ChangesSummary, WipCallout } from './standup-overview';
@@ -160,14 +161,31 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
   );
 
   // ---- live updates ---------------------------------------------------------------------------------------------
-  const resync = useCallback(async () => {
-    const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, { cache: 'no-store' }).catch(() => null);
-    if (!response?.ok) return;
-    const next = (await response.json()) as BoardView;
-    setColumns(next.columns);
-    setCards(next.cards);
-    setCycleTimeP85Days(next.cycleTimeP85Days);
-  }, [boardId]);
+  const { recordApplied, withBuffer } = useResyncBuffer<BoardCardView>();
+  const applyServerEvents = useCallback(
+    (events: SyncEvent<BoardCardView>[]) => {
+      recordApplied(events);
+      setCards((current) => events.reduce(applyServerEvent, current));
+    },
+    [recordApplied],
+  );
+
+  const resync = useCallback(
+    () =>
+      withBuffer(
+        async () => {
+          const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, { cache: 'no-store' }).catch(() => null);
+          return response?.ok ? ((await response.json()) as BoardView) : null;
+        },
+        (next, appliedSince) => {
+          setColumns(next.columns);
+          // Changes heard while the snapshot was on its way are replayed on top of it, not rolled back.
+          setCards(rebaseOnSnapshot(next.cards, appliedSince));
+          setCycleTimeP85Days(next.cycleTimeP85Days);
+        },
+      ),
+    [boardId, withBuffer],
+  );
 
   const describeRemoteEvent = useCallback(
     (event: Exclude<BoardLiveEvent, { kind: 'presence' }>): string => {
@@ -184,8 +202,8 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
     onResync: () => void resync(),
     onEvent: (event) => {
       if (event.kind === 'board.changed') void resync();
-      else if (event.kind === 'card.upsert') setCards((current) => applyServerCard(current, event.card));
-      else setCards((current) => removeServerCard(current, event.cardId));
+      else if (event.kind === 'card.upsert') applyServerEvents([{ type: 'card.upsert', card: event.card }]);
+      else applyServerEvents([{ type: 'card.remove', cardId: event.cardId }]);
       // Our own changes come back on the stream too; announce only colleagues', politely.
       if (phase === 'running' && event.actorId !== currentUser.id) announce(describeRemoteEvent(event));
     },
@@ -234,13 +252,12 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
       const outcome = await postBoardCommand(boardId, command);
       if (!outcome.ok && !outcome.error.message) outcome.error.message = tErrors(outcome.error.code === 'UNAVAILABLE' ? 'UNAVAILABLE' : 'UNKNOWN');
       if (outcome.ok && outcome.card) {
-        const card = outcome.card;
-        setCards((current) => applyServerCard(current, card));
+        applyServerEvents([{ type: 'card.upsert', card: outcome.card }]);
       }
       if (outcome.ok && command.type === 'card.archive') await resync();
       return outcome;
     },
-    [boardId, resync, tErrors],
+    [applyServerEvents, boardId, resync, tErrors],
   );
 
   const closeDialog = useCallback(() => {
