@@ -54,7 +54,7 @@ function errorChainText(error: unknown): string {
  * transaction could not start or finish in time): nothing was saved and retrying later is the right advice.
  */
 function isDatabaseUnavailable(error: unknown): boolean {
-  return /ECONNREFUSED|ECONNRESET|P1001|P1017|P2024|P2028|Connection terminated|Can't reach database|the database system is (starting up|shutting down|in recovery mode)|terminating connection|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|57P01|57P02|57P03|53300/i.test(
+  return /ECONNREFUSED|ECONNRESET|EPIPE|P1001|P1017|P2024|P2028|Connection terminated|connection error|not queryable|server closed the connection|Can't reach database|the database system is (starting up|shutting down|in recovery mode)|terminating connection|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|57P01|57P02|57P03|53300/i.test(
     errorChainText(error),
   );
 }

@@ -201,6 +201,12 @@ type MoveLockRow = {
   version: number | null;
 };
 
+/**
+ * A burst of moves into one column queues on that column's lock while holding pool connections, so later moves
+ * can wait a while for a connection: they wait (up to maxWait) rather than fail after Prisma's default 2 s.
+ */
+const MOVE_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
+
 /** Roles whose members may move cards, from the pure permission rule (so the SQL below never decides it). */
 const ROLES_THAT_MAY_MOVE = TEAM_ROLES.filter((role) => canPerform(role, 'card.move'));
 
@@ -331,7 +337,7 @@ export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): P
       })}::text AS notified FROM moved`;
     if (written[0]?.version !== view.version) throw new Error('moveCard: the locked card changed unexpectedly');
     return view;
-  });
+  }, MOVE_TRANSACTION_OPTIONS);
 }
 
 /** One card with its description and full history, for the card dialog. */
