@@ -123,12 +123,18 @@ class BoardHub {
     }
   }
 
-  private async sendPresence(message: PresenceMessage) {
-    try {
-      await this.client?.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify(message)]);
-    } catch {
-      // Presence is best effort; the next heartbeat repairs it.
-    }
+  /** Presence messages go out one at a time on the listening connection (a pg client runs one query at once). */
+  private presenceQueue: Promise<void> = Promise.resolve();
+
+  private sendPresence(message: PresenceMessage): Promise<void> {
+    this.presenceQueue = this.presenceQueue.then(async () => {
+      try {
+        await this.client?.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify(message)]);
+      } catch {
+        // Presence is best effort; the next heartbeat repairs it.
+      }
+    });
+    return this.presenceQueue;
   }
 
   /** Subscribes a stream to a board's events and announces the viewer. Returns the unsubscribe function. */
