@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * End-to-end tests in a real Chromium against two production-built app instances on one database (so live
+ * End-to-end tests in a real Chromium against two production servers (server.ts) on one database (so live
  * updates are tested across instances). Started by scripts/test-all.ts, which provides DATABASE_URL and
  * AUTH_SECRET; the browser is Debian's Chromium unless PLAYWRIGHT_CHROMIUM_PATH says otherwise.
  */
@@ -44,7 +44,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [
     {
-      command: `node_modules/.bin/next start -p ${PORT_A}`,
+      command: `node --import tsx server.ts -p ${PORT_A}`,
       url: `http://localhost:${PORT_A}/api/health`,
       env: { ...serverEnv, NEXTAUTH_URL: `http://localhost:${PORT_A}` },
       reuseExistingServer: false,
@@ -53,7 +53,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node_modules/.bin/next start -p ${PORT_B}`,
+      command: `node --import tsx server.ts -p ${PORT_B}`,
       url: `http://localhost:${PORT_B}/api/health`,
       env: { ...serverEnv, NEXTAUTH_URL: `http://localhost:${PORT_B}` },
       reuseExistingServer: false,

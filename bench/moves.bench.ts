@@ -5,7 +5,7 @@
  *   npx tsx bench/moves.bench.ts [--fsync=off|on|both] [--seq=500] [--clients=10] [--duration=20] [--probes=200]
  *                                [--no-recovery] [--no-build]
  *
- * Starts its own throwaway embedded PostgreSQL (BENCH_PG_PORT, 54352) and `next start` from NEXT_DIST_DIR
+ * Starts its own throwaway embedded PostgreSQL (BENCH_PG_PORT, 54352) and the production server (server.ts, the build in NEXT_DIST_DIR)
  * (BENCH_APP_PORT, 3303; builds first when the build is missing or stale, unless --no-build: then it measures the
  * build that is there, e.g. an older one kept for a before/after comparison), seeds a 20-column board, signs in
  * with a next-auth JWT cookie, and measures:
@@ -359,7 +359,7 @@ async function main() {
     'Tillit bench: card moves and live propagation',
     `command: ${command}`,
     `date: ${new Date().toISOString()}  node ${process.version}  cpus ${os.cpus().length}  load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
-    `server: next start (production build in ${process.env.NEXT_DIST_DIR ?? '.next'}) on 127.0.0.1:${APP_PORT}; PostgreSQL 18 (embedded) on 127.0.0.1:${PG_PORT}; client, server and database share this machine`,
+    `server: server.ts (production build in ${process.env.NEXT_DIST_DIR ?? '.next'}) on 127.0.0.1:${APP_PORT}; PostgreSQL 18 (embedded) on 127.0.0.1:${PG_PORT}; client, server and database share this machine`,
     `seed: ${SEED}; board: 20 columns × 20 cards, no WIP limits; moves: random card → random column, random index`,
   ].join('\n');
   console.log(header);

@@ -38,7 +38,7 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
 }
 
 test.describe('security headers', () => {
-  test('are on every kind of response: pages, redirects, 404s, API answers and errors, static files, auth, server actions', async ({ page, context, baseURL }) => {
+  test('are on every kind of response: pages, redirects, 404s, API answers and errors, board commands, static files, auth, server actions', async ({ page, context, baseURL }) => {
     const board = await createTestBoard();
     const signIn = await page.goto('/sign-in');
     const scriptSrc = await page.locator('script[src]').first().getAttribute('src');
@@ -57,7 +57,15 @@ test.describe('security headers', () => {
     const actionId = readActionManifest().get('app/actions.ts#setLocaleAction')!;
     const action = await page.request.post('/sign-in', { headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', origin: baseURL! }, data: '["sv"]' });
     responses.push(['server action', action.headers()]);
+    // Board commands are answered by server.ts directly, outside Next's pipeline: the same headers there.
+    const command = { type: 'card.move', cardId: board.cards[0]!.id, toColumnId: board.columns[1]!.id, toIndex: 0 };
+    const refused = await page.request.post(`/api/boards/${board.boardId}/commands`, { data: command, headers: { origin: baseURL! } });
+    expect(refused.status()).toBe(401);
+    responses.push(['board command refused (401)', refused.headers()]);
     await signInAs(context, board.member, baseURL!);
+    const moved = await page.request.post(`/api/boards/${board.boardId}/commands`, { data: command, headers: { origin: baseURL! } });
+    expect(moved.status()).toBe(200);
+    responses.push(['board command (200)', moved.headers()]);
     responses.push(['board page', (await page.goto(`/boards/${board.boardId}`))!.headers()]);
     for (const [what, headers] of responses) expectSecurityHeaders(headers, what);
     // Over plain http (the test servers) there is no HSTS; see the HTTPS test below.
@@ -199,7 +207,7 @@ test.describe('configuration', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: 'too-short', OIDC_ISSUER: 'http://127.0.0.1:3450', SMTP_URL: 'smtp://127.0.0.1:3451', NEXTAUTH_URL: `http://localhost:${PORT_C}` };
     delete env.NEXTAUTH_SECRET;
     delete env.SMTP_FROM;
-    const child = spawn('node_modules/.bin/next', ['start', '-p', String(PORT_C)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-p', String(PORT_C)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

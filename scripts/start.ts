@@ -49,7 +49,7 @@ async function main() {
     await stop(1);
   }
 
-  server = spawn(BIN('next'), ['start', '-p', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-p', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   server.stdout?.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);

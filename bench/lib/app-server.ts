@@ -1,5 +1,5 @@
 /**
- * Runs the production build (`next start`) as a child process for the bench, after building it into NEXT_DIST_DIR
+ * Runs the production server (server.ts: the build behind the direct routes) as a child process for the bench, after building it into NEXT_DIST_DIR
  * when it is missing or stale, and reads the server's peak resident memory from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -45,7 +45,7 @@ export async function waitForHealth(url: string, timeoutMs: number): Promise<voi
 }
 
 export async function startAppServer(databaseUrl: string, port: number): Promise<AppServer> {
-  const child = spawn(`${ROOT}/node_modules/.bin/next`, ['start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
     env: appEnv(databaseUrl, port),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -85,7 +85,7 @@ function readStatusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   }
 }
 
-/** The process and its descendants (`next start` may serve from a child process). */
+/** The process and its descendants (the server may serve from a child process). */
 export function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {

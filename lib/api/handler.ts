@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { createTranslator } from 'next-intl';
 import { NextResponse, type NextRequest } from 'next/server';
+import { parse as parseCookie } from 'cookie';
 import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { AppError, HTTP_STATUS_BY_CODE, isAppError } from '@/lib/errors';
@@ -11,17 +12,24 @@ import { log } from '@/lib/log';
 
 export type ApiContext<P> = { request: NextRequest; params: P; user: SessionUser; locale: Locale; requestId: string };
 
-function getRequestLocale(request: NextRequest): Locale {
-  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
-  return isLocale(chosen) ? chosen : negotiateLocale(request.headers.get('accept-language'));
+/** What the request helpers below read from a request: Web `Headers`, or an adapter over Node's headers. */
+export type RequestHeaders = { get(name: string): string | null };
+
+/** A framework-neutral answer (for routes served outside Next's pipeline, see lib/api/direct-routes.ts). */
+export type PlainAnswer = { status: number; body: unknown; headers?: Record<string, string> };
+
+/** The UI language of a request: the person's choice (cookie), else the browser's Accept-Language. */
+export function getRequestLocale(headers: RequestHeaders): Locale {
+  const chosen = parseCookie(headers.get('cookie') ?? '')[LOCALE_COOKIE];
+  return isLocale(chosen) ? chosen : negotiateLocale(headers.get('accept-language'));
 }
 
 /** Browsers send Origin on every cross-site POST: a foreign one is a forged request and is refused. */
-function isForeignOrigin(request: NextRequest): boolean {
-  if (request.method === 'GET' || request.method === 'HEAD') return false;
-  const origin = request.headers.get('origin');
-  if (!origin) return request.headers.get('sec-fetch-site') === 'cross-site';
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+export function isForeignOrigin(method: string, headers: RequestHeaders): boolean {
+  if (method === 'GET' || method === 'HEAD') return false;
+  const origin = headers.get('origin');
+  if (!origin) return headers.get('sec-fetch-site') === 'cross-site';
+  const host = headers.get('x-forwarded-host') ?? headers.get('host');
   try {
     return new URL(origin).host !== host;
   } catch {
@@ -54,7 +62,7 @@ function errorChainText(error: unknown): string {
  * transaction could not start or finish in time): nothing was saved and retrying later is the right advice.
  */
 function isDatabaseUnavailable(error: unknown): boolean {
-  return /ECONNREFUSED|ECONNRESET|EPIPE|P1001|P1017|P2024|P2028|Connection terminated|connection error|not queryable|server closed the connection|Can't reach database|the database system is (starting up|shutting down|in recovery mode)|terminating connection|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|57P01|57P02|57P03|53300/i.test(
+  return /ECONNREFUSED|ECONNRESET|EPIPE|P1001|P1017|P2024|P2028|Connection terminated|timeout exceeded when trying to connect|connection error|not queryable|server closed the connection|Can't reach database|the database system is (starting up|shutting down|in recovery mode)|terminating connection|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|57P01|57P02|57P03|53300/i.test(
     errorChainText(error),
   );
 }
@@ -69,6 +77,8 @@ function findSqlState(error: unknown): string | null {
     for (const key of ['originalCode', 'sqlState']) {
       if (typeof record[key] === 'string' && /^[0-9A-Z]{5}$/.test(record[key] as string)) return record[key] as string;
     }
+    // node-postgres (the plain pool, lib/data/pg-pool.ts) puts the SQLSTATE in `code`; Prisma's own codes are P + 4 digits.
+    if (typeof record.code === 'string' && /^[0-9A-Z]{5}$/.test(record.code) && !/^P\d{4}$/.test(record.code)) return record.code;
     return walk(record.cause, depth + 1) ?? walk((record.meta as Record<string, unknown> | undefined)?.driverAdapterError, depth + 1);
   };
   return walk(error, 0);
@@ -103,6 +113,12 @@ export function describeErrorForLog(error: unknown): Record<string, unknown> {
 }
 
 export function errorResponse(error: unknown, locale: Locale, requestId: string): NextResponse {
+  const answer = errorAnswer(error, locale, requestId);
+  return NextResponse.json(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** Maps any error to a status and a translated message; unexpected ones are logged without their message. */
+export function errorAnswer(error: unknown, locale: Locale, requestId: string): PlainAnswer {
   const t = createTranslator({ locale, messages: loadMessages(locale), namespace: 'errors' });
   if (error instanceof z.ZodError) {
     const fields = error.issues.map((issue) => {
@@ -110,28 +126,22 @@ export function errorResponse(error: unknown, locale: Locale, requestId: string)
       const max = (issue as { maximum?: number | bigint }).maximum;
       return { path: issue.path.join('.'), message: t(key as never, { max: String(max ?? '') } as never) };
     });
-    return NextResponse.json(
-      { error: { code: 'VALIDATION', message: fields[0]?.message ?? t('VALIDATION'), fields } },
-      { status: 422 },
-    );
+    return { status: 422, body: { error: { code: 'VALIDATION', message: fields[0]?.message ?? t('VALIDATION'), fields } } };
   }
   if (isAppError(error)) {
     const details = Object.fromEntries(Object.entries(error.details).map(([k, v]) => [k, String(v)]));
-    return NextResponse.json(
-      { error: { code: error.code, message: t(error.code, details), details: error.details } },
-      { status: HTTP_STATUS_BY_CODE[error.code] },
-    );
+    return { status: HTTP_STATUS_BY_CODE[error.code], body: { error: { code: error.code, message: t(error.code, details), details: error.details } } };
   }
   if (isDatabaseUnavailable(error)) {
     log.warn({ requestId, err: describeErrorForLog(error) }, 'database unavailable');
-    return NextResponse.json({ error: { code: 'UNAVAILABLE', message: t('UNAVAILABLE') } }, { status: 503, headers: { 'Retry-After': '2' } });
+    return { status: 503, body: { error: { code: 'UNAVAILABLE', message: t('UNAVAILABLE') } }, headers: { 'Retry-After': '2' } };
   }
   if (isInvalidInput(error)) {
     log.info({ requestId, err: describeErrorForLog(error) }, 'input refused by the database');
-    return NextResponse.json({ error: { code: 'VALIDATION', message: t('VALIDATION'), fields: [] } }, { status: 422 });
+    return { status: 422, body: { error: { code: 'VALIDATION', message: t('VALIDATION'), fields: [] } } };
   }
   log.error({ requestId, err: describeErrorForLog(error) }, 'unexpected error');
-  return NextResponse.json({ error: { code: 'UNKNOWN', message: t('UNKNOWN'), requestId } }, { status: 500 });
+  return { status: 500, body: { error: { code: 'UNKNOWN', message: t('UNKNOWN'), requestId } } };
 }
 
 /**
@@ -141,9 +151,9 @@ export function errorResponse(error: unknown, locale: Locale, requestId: string)
 export function withApi<P>(handler: (context: ApiContext<P>) => Promise<Response>) {
   return async (request: NextRequest, segment: { params: Promise<P> }): Promise<Response> => {
     const requestId = request.headers.get('x-request-id') ?? randomUUID();
-    const locale = getRequestLocale(request);
+    const locale = getRequestLocale(request.headers);
     try {
-      if (isForeignOrigin(request)) throw new AppError('FORBIDDEN');
+      if (isForeignOrigin(request.method, request.headers)) throw new AppError('FORBIDDEN');
       const user = await getSessionUser();
       if (!user) throw new AppError('UNAUTHENTICATED');
       const params = await segment.params;
@@ -158,10 +168,17 @@ export function withApi<P>(handler: (context: ApiContext<P>) => Promise<Response
   };
 }
 
+/** The largest JSON body a route reads (board commands and settings are small; imports have their own limit). */
+export const MAX_JSON_BODY_CHARS = 256_000;
+
 /** Reads a JSON body; a body that is not JSON is a validation error, not a crash. */
 export async function readJsonBody(request: NextRequest): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > 256_000) throw new AppError('VALIDATION');
+  return parseJsonBody(await request.text());
+}
+
+/** Parses a request body's text as JSON; too long or not JSON is a validation error. */
+export function parseJsonBody(text: string): unknown {
+  if (text.length > MAX_JSON_BODY_CHARS) throw new AppError('VALIDATION');
   try {
     return JSON.parse(text);
   } catch {

@@ -1,7 +1,11 @@
 import 'server-only';
+import { parse as parseCookie } from 'cookie';
 import { getServerSession } from 'next-auth';
+import { decode } from 'next-auth/jwt';
 import { cache } from 'react';
+import { getPgPool } from '@/lib/data/pg-pool';
 import { getDb } from '@/lib/db';
+import { getServerEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getAuthOptions } from './options';
 
@@ -27,3 +31,37 @@ export async function requireSessionUser(): Promise<SessionUser> {
   if (!user) throw new AppError('UNAUTHENTICATED');
   return user;
 }
+
+/** next-auth's session cookie; with HTTPS it carries the __Secure- prefix (`useSecureCookies` in options.ts). */
+function sessionCookieName(): string {
+  return `${getServerEnv().isHttps ? '__Secure-' : ''}next-auth.session-token`;
+}
+
+/**
+ * The signed-in person for a request served outside Next's request context (lib/api/direct-routes.ts): the same
+ * answer as {@link getSessionUser}, from the request's Cookie header. It decrypts next-auth's session JWT with the
+ * same secret and checks its expiry (next-auth/jwt `decode`), then reads the person fresh from the database.
+ * next-auth splits a large token over `name.0`, `name.1`, …; those parts are joined back in order.
+ */
+export async function getSessionUserFromCookieHeader(cookieHeader: string | null): Promise<SessionUser | null> {
+  if (!cookieHeader) return null;
+  const cookies = parseCookie(cookieHeader);
+  const name = sessionCookieName();
+  let token = cookies[name];
+  if (!token) {
+    const parts: string[] = [];
+    for (let index = 0; cookies[`${name}.${index}`] !== undefined; index += 1) parts.push(cookies[`${name}.${index}`] as string);
+    token = parts.join('');
+  }
+  if (!token) return null;
+  const payload = await decode({ token, secret: getServerEnv().AUTH_SECRET }).catch(() => null);
+  if (!payload?.sub) return null;
+  const { rows } = await getPgPool().query<SessionUser>({ ...SESSION_USER_STATEMENT, values: [payload.sub] });
+  return rows[0] ?? null;
+}
+
+/** Read on every board command, so a prepared statement on the plain pool (see lib/data/pg-pool.ts). */
+const SESSION_USER_STATEMENT = {
+  name: 'tillit_session_user',
+  text: 'SELECT id, name, email, "isInstanceAdmin" FROM "User" WHERE id = $1',
+} as const;

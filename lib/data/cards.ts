@@ -6,10 +6,10 @@ import type { FlowState } from '@/lib/domain/flow-states';
 import { computeMovePosition, POSITION_GAP } from '@/lib/domain/positions';
 import { evaluateWipLimit, type WipMode } from '@/lib/domain/wip';
 import { AppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
-import { boardEventNotification, publishBoardEvent } from '@/lib/live/publish';
+import { BOARD_EVENTS_CHANNEL, boardEventPayload, publishBoardEvent } from '@/lib/live/publish';
 import { authorizeBoardAction } from './access';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
+import { runInPgTransaction, toIsoUtc } from './pg-pool';
 
 type Actor = { id: string; name: string };
 
@@ -201,52 +201,109 @@ type MoveLockRow = {
   version: number | null;
 };
 
-/**
- * A burst of moves into one column queues on that column's lock while holding pool connections, so later moves
- * can wait a while for a connection: they wait (up to maxWait) rather than fail after Prisma's default 2 s.
- */
-const MOVE_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10_000 } as const;
-
 /** Roles whose members may move cards, from the pure permission rule (so the SQL below never decides it). */
 const ROLES_THAT_MAY_MOVE = TEAM_ROLES.filter((role) => canPerform(role, 'card.move'));
 
 /**
- * Moves a card: the one server function behind drag, keyboard and the "Move to…" menu. In one transaction it
- * locks the target column and the card (so two moves into the last free slot of a strict column cannot both
- * pass), applies the team's WIP rule, places the card with gap-based positions and records the move.
+ * The statements of a move, as named prepared statements: PostgreSQL parses and plans each once per connection.
  *
- * It is the hottest write path, so it makes few round trips: one statement checks the caller's role and takes
- * both row locks, one reads the target column's cards (a fresh snapshot, after the locks), and one writes the
- * card, its history event (and an over-limit board event) and queues the live notification.
- * Locks are always taken column first, then card, the same order as removing a column (all of the board's
- * columns, then their cards), so a move and a column removal can never deadlock.
+ * LOCK: LATERAL makes the order explicit: membership, then the column lock, then the card lock. A caller who is
+ * not on the team gets no row; a caller whose role may not move cards gets the role and takes no lock.
+ * SIBLINGS: a new statement, so a fresh snapshot taken after the locks: the target column's cards as they are now,
+ * and the time of the card's latest event.
+ * WRITE: the card, its history event (and, over an advisory limit, the board event) and the live notification,
+ * which PostgreSQL delivers to every instance on commit.
  */
-export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): Promise<BoardCardView> {
-  const db = getDb();
-  return db.$transaction(async (tx) => {
-    // LATERAL makes the order explicit: membership, then the column lock, then the card lock. A caller who is
-    // not on the team gets no row; a caller whose role may not move cards gets the role and takes no lock.
-    const rows = await tx.$queryRaw<MoveLockRow[]>`
+const MOVE_STATEMENTS = {
+  lock: {
+    name: 'tillit_move_lock',
+    text: `
       SELECT m.role, t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
              c.id AS "cardId", c."columnId", c.title, c.position, c.demand, c."blockedReason", c."blockedAt",
              c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version
       FROM (
         SELECT mm.role::text AS role FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId"
-        WHERE mm."userId" = ${actor.id} AND b.id = ${input.boardId}
+        WHERE mm."userId" = $1 AND b.id = $2
       ) m
       LEFT JOIN LATERAL (
         SELECT id, name, "wipLimit", "wipMode"::text AS "wipMode", "flowState"::text AS "flowState" FROM "Column"
-        WHERE id = ${input.toColumnId} AND "boardId" = ${input.boardId} AND "deletedAt" IS NULL
-          AND m.role = ANY(${ROLES_THAT_MAY_MOVE}::text[])
+        WHERE id = $3 AND "boardId" = $2 AND "deletedAt" IS NULL AND m.role = ANY($4::text[])
         FOR UPDATE
       ) t ON true
       LEFT JOIN LATERAL (
         SELECT id, "columnId", title, position, demand::text AS demand, "blockedReason", "blockedAt", "createdAt",
                "startedAt", "doneAt", "lastMovedAt", version
         FROM "Card"
-        WHERE id = ${input.cardId} AND "boardId" = ${input.boardId} AND "archivedAt" IS NULL AND t.id IS NOT NULL
+        WHERE id = $5 AND "boardId" = $2 AND "archivedAt" IS NULL AND t.id IS NOT NULL
         FOR UPDATE
-      ) c ON true`;
+      ) c ON true`,
+  },
+  siblings: {
+    name: 'tillit_move_siblings',
+    text: `
+      SELECT COALESCE(array_agg(id ORDER BY position ASC, id ASC), '{}') AS ids,
+             COALESCE(array_agg(position ORDER BY position ASC, id ASC), '{}') AS positions,
+             (SELECT max(e.at) FROM "CardEvent" e WHERE e."cardId" = $2) AS "lastEventAt"
+      FROM "Card"
+      WHERE "columnId" = $1 AND "archivedAt" IS NULL AND id <> $2`,
+  },
+  rebalance: {
+    name: 'tillit_move_rebalance',
+    text: `
+      UPDATE "Card" AS c SET position = v.position
+      FROM unnest($1::text[], $2::float8[]) AS v(id, position)
+      WHERE c.id = v.id`,
+  },
+  write: {
+    name: 'tillit_move_write',
+    text: `
+      WITH moved AS (
+        UPDATE "Card" SET "columnId" = $1, position = $2::float8, version = version + 1,
+          "lastMovedAt" = $3::timestamp(3), "startedAt" = $4::timestamp(3), "doneAt" = $5::timestamp(3)
+        WHERE id = $6
+        RETURNING version
+      ), history AS (
+        INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "actorId", at)
+        VALUES ($7, $6, 'MOVED'::"CardEventType", $8, $1, $9, $10::timestamp(3))
+      )
+      SELECT moved.version, pg_notify($11, $12)::text AS notified FROM moved`,
+  },
+  writeOverLimit: {
+    name: 'tillit_move_write_over_limit',
+    text: `
+      WITH moved AS (
+        UPDATE "Card" SET "columnId" = $1, position = $2::float8, version = version + 1,
+          "lastMovedAt" = $3::timestamp(3), "startedAt" = $4::timestamp(3), "doneAt" = $5::timestamp(3)
+        WHERE id = $6
+        RETURNING version
+      ), history AS (
+        INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "actorId", at)
+        VALUES ($7, $6, 'MOVED'::"CardEventType", $8, $1, $9, $10::timestamp(3))
+      ), over_limit AS (
+        INSERT INTO "BoardEvent" ("boardId", type, "columnId", "actorId", at, after)
+        VALUES ($7, 'WIP_LIMIT_EXCEEDED'::"BoardEventType", $1, $9, $10::timestamp(3), $13::jsonb)
+      )
+      SELECT moved.version, pg_notify($11, $12)::text AS notified FROM moved`,
+  },
+} as const;
+
+/**
+ * Moves a card: the one server function behind drag, keyboard and the "Move to…" menu. In one transaction it
+ * locks the target column and the card (so two moves into the last free slot of a strict column cannot both
+ * pass), applies the team's WIP rule, places the card with gap-based positions and records the move.
+ *
+ * It is the hottest write path, so it makes few round trips on the plain pool (lib/data/pg-pool.ts): one
+ * statement checks the caller's role and takes both row locks, one reads the target column's cards, and one
+ * writes the card, its history event (and an over-limit board event) and queues the live notification.
+ * Locks are always taken column first, then card, the same order as removing a column (all of the board's
+ * columns, then their cards), so a move and a column removal can never deadlock.
+ */
+export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): Promise<BoardCardView> {
+  return runInPgTransaction(async (client) => {
+    const { rows } = await client.query<MoveLockRow>({
+      ...MOVE_STATEMENTS.lock,
+      values: [actor.id, input.boardId, input.toColumnId, ROLES_THAT_MAY_MOVE, input.cardId],
+    });
     const row = rows[0];
     if (!row) throw new AppError('NOT_FOUND');
     if (!canPerform(row.role as TeamRole, 'card.move')) throw new AppError('FORBIDDEN');
@@ -254,14 +311,9 @@ export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): P
     const target = { id: row.targetId, name: row.targetName ?? '', wipLimit: row.wipLimit, wipMode: row.wipMode ?? 'ADVISORY', flowState: row.flowState ?? 'IN_PROGRESS' };
     const card = row as MoveLockRow & { cardId: string; columnId: string; title: string; position: number; demand: DemandType; createdAt: Date; lastMovedAt: Date; version: number };
 
-    // A new statement, so a fresh snapshot taken after the locks: the target column's cards as they are now, and
-    // the time of the card's latest event (see `at` below).
-    const [column] = await tx.$queryRaw<{ ids: string[]; positions: number[]; lastEventAt: Date | null }[]>`
-      SELECT COALESCE(array_agg(id ORDER BY position ASC, id ASC), '{}') AS ids,
-             COALESCE(array_agg(position ORDER BY position ASC, id ASC), '{}') AS positions,
-             (SELECT max(e.at) FROM "CardEvent" e WHERE e."cardId" = ${card.cardId}) AS "lastEventAt"
-      FROM "Card"
-      WHERE "columnId" = ${target.id} AND "archivedAt" IS NULL AND id <> ${card.cardId}`;
+    const {
+      rows: [column],
+    } = await client.query<{ ids: string[]; positions: number[]; lastEventAt: Date | null }>({ ...MOVE_STATEMENTS.siblings, values: [target.id, card.cardId] });
     const siblings = (column?.ids ?? []).map((id, index) => ({ id, position: column?.positions[index] as number }));
     // `now` is taken when the request arrives, before the lock: a move that waited for another move of the same
     // card could otherwise be recorded as earlier than the move it followed. A card's history stays in order.
@@ -283,11 +335,7 @@ export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): P
 
     const placement = computeMovePosition(siblings.map((s) => s.position), input.toIndex);
     if ('rebalance' in placement) {
-      const ids = siblings.map((s) => s.id);
-      await tx.$executeRaw`
-        UPDATE "Card" AS c SET position = v.position
-        FROM unnest(${ids}::text[], ${placement.rebalance}::float8[]) AS v(id, position)
-        WHERE c.id = v.id`;
+      await client.query({ ...MOVE_STATEMENTS.rebalance, values: [siblings.map((s) => s.id), placement.rebalance] });
     }
     // The card as it will be after the update below (its row is locked, so nothing else can change it meanwhile).
     // Moving back before the commitment point un-starts the card (it re-starts when it crosses again); a card
@@ -307,37 +355,42 @@ export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): P
       doneAt: isSameColumn ? card.doneAt : target.flowState === 'DONE' ? at : null,
       version: card.version + 1,
     });
-    const overLimitEvent =
+    const notification = boardEventPayload({
+      kind: 'card.upsert',
+      boardId: input.boardId,
+      card: view,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'moved',
+      fromColumnId: card.columnId,
+    });
+    const values: unknown[] = [
+      target.id,
+      placement.position,
+      view.lastMovedAt,
+      view.startedAt,
+      view.doneAt,
+      card.cardId,
+      input.boardId,
+      card.columnId,
+      actor.id,
+      toIsoUtc(at),
+      BOARD_EVENTS_CHANNEL,
+      notification,
+    ];
+    const written =
       decision.kind === 'allowed-over-limit'
-        ? Prisma.sql`, over_limit AS (
-            INSERT INTO "BoardEvent" ("boardId", type, "columnId", "actorId", at, after)
-            VALUES (${input.boardId}, 'WIP_LIMIT_EXCEEDED'::"BoardEventType", ${target.id}, ${actor.id}, ${at},
-              ${JSON.stringify({ cardId: card.cardId, cardTitle: card.title, limit: target.wipLimit, count: siblings.length + 1, reason: input.overLimitReason ?? '' })}::jsonb)
-          )`
-        : Prisma.empty;
-    const written = await tx.$queryRaw<{ version: number }[]>`
-      WITH moved AS (
-        UPDATE "Card" SET "columnId" = ${target.id}, position = ${placement.position}, version = version + 1,
-          "lastMovedAt" = ${new Date(view.lastMovedAt)}, "startedAt" = ${view.startedAt ? new Date(view.startedAt) : null}::timestamp(3),
-          "doneAt" = ${view.doneAt ? new Date(view.doneAt) : null}::timestamp(3)
-        WHERE id = ${card.cardId}
-        RETURNING version
-      ), history AS (
-        INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "actorId", at)
-        VALUES (${input.boardId}, ${card.cardId}, 'MOVED'::"CardEventType", ${card.columnId}, ${target.id}, ${actor.id}, ${at})
-      )${overLimitEvent}
-      SELECT moved.version, ${boardEventNotification({
-        kind: 'card.upsert',
-        boardId: input.boardId,
-        card: view,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: 'moved',
-        fromColumnId: card.columnId,
-      })}::text AS notified FROM moved`;
-    if (written[0]?.version !== view.version) throw new Error('moveCard: the locked card changed unexpectedly');
+        ? await client.query<{ version: number }>({
+            ...MOVE_STATEMENTS.writeOverLimit,
+            values: [
+              ...values,
+              JSON.stringify({ cardId: card.cardId, cardTitle: card.title, limit: target.wipLimit, count: siblings.length + 1, reason: input.overLimitReason ?? '' }),
+            ],
+          })
+        : await client.query<{ version: number }>({ ...MOVE_STATEMENTS.write, values });
+    if (written.rows[0]?.version !== view.version) throw new Error('moveCard: the locked card changed unexpectedly');
     return view;
-  }, MOVE_TRANSACTION_OPTIONS);
+  });
 }
 
 /** One card with its description and full history, for the card dialog. */

@@ -33,3 +33,15 @@ export function createNonce(): string {
 
 /** HSTS once the browser has reached Tillit over HTTPS: a year, subdomains included. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Headers on every response besides the CSP. next.config.js sets them for everything Next serves; the routes
+ * the production server answers directly (lib/api/direct-routes.ts) send this copy. e2e/security.spec.ts checks
+ * both kinds of response, so the two cannot drift apart unnoticed.
+ */
+export const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+} as const;

@@ -1,0 +1,139 @@
+/**
+ * The production server's direct route for board commands (lib/api/direct-routes.ts), over real HTTP against a
+ * real database: the same answers as the Next route — session, origin, validation, roles, translated errors —
+ * with the same security headers, and a move that lands in the database with its history event.
+ *
+ * Needs DATABASE_URL (run through `npx tsx scripts/test-all.ts unit`); skipped without one.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { encode } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const hasDatabase = Boolean(process.env.DATABASE_URL);
+process.env.AUTH_SECRET ??= 'tillit-test-secret-not-for-production';
+
+type Seeded = { boardId: string; columnIds: string[]; cardIds: string[]; memberId: string; viewerId: string; teamId: string };
+
+describe.skipIf(!hasDatabase)('direct route: POST /api/boards/:id/commands', () => {
+  let server: http.Server;
+  let base: string;
+  let seeded: Seeded;
+  let memberCookie: string;
+  let viewerCookie: string;
+
+  async function seed(): Promise<Seeded> {
+    const { getDb } = await import('@/lib/db');
+    const db = getDb();
+    const suffix = randomUUID().slice(0, 8);
+    const member = await db.user.create({ data: { email: `direct.m.${suffix}@test.example`, name: `Anna ${suffix}` } });
+    const viewer = await db.user.create({ data: { email: `direct.v.${suffix}@test.example`, name: `Chef ${suffix}` } });
+    const team = await db.team.create({ data: { name: `Direktteamet ${suffix}` } });
+    await db.membership.createMany({
+      data: [
+        { teamId: team.id, userId: member.id, role: 'MEMBER' },
+        { teamId: team.id, userId: viewer.id, role: 'VIEWER' },
+      ],
+    });
+    const board = await db.board.create({ data: { teamId: team.id, name: `Tavla ${suffix}` } });
+    const columnIds: string[] = [];
+    for (const [index, name] of ['Inkommet', 'Pågår', 'Klart'].entries()) {
+      const column = await db.column.create({ data: { boardId: board.id, name, position: (index + 1) * 1024, flowState: (['NOT_STARTED', 'IN_PROGRESS', 'DONE'] as const)[index]! } });
+      columnIds.push(column.id);
+    }
+    const card = await db.card.create({ data: { boardId: board.id, columnId: columnIds[0]!, title: 'Ärende A', position: 1024 } });
+    await db.cardEvent.create({ data: { boardId: board.id, cardId: card.id, type: 'CREATED', toColumnId: columnIds[0]! } });
+    return { boardId: board.id, columnIds, cardIds: [card.id], memberId: member.id, viewerId: viewer.id, teamId: team.id };
+  }
+
+  async function cookieFor(userId: string): Promise<string> {
+    const token = await encode({ token: { sub: userId }, secret: process.env.AUTH_SECRET!, maxAge: 600 });
+    return `next-auth.session-token=${token}`;
+  }
+
+  function post(path: string, body: string, headers: Record<string, string> = {}) {
+    return fetch(`${base}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: base, 'accept-language': 'sv', ...headers } });
+  }
+
+  const movePath = () => `/api/boards/${seeded.boardId}/commands`;
+  const moveBody = (toColumn: number) => JSON.stringify({ type: 'card.move', cardId: seeded.cardIds[0], toColumnId: seeded.columnIds[toColumn], toIndex: 0 });
+
+  async function cardColumn(): Promise<string> {
+    const { getDb } = await import('@/lib/db');
+    return (await getDb().card.findUniqueOrThrow({ where: { id: seeded.cardIds[0]! } })).columnId;
+  }
+
+  beforeAll(async () => {
+    const { serveDirectRoute } = await import('./direct-routes');
+    server = http.createServer((request, response) => {
+      if (serveDirectRoute(request, response)) return;
+      response.writeHead(418).end('not a direct route');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    seeded = await seed();
+    memberCookie = await cookieFor(seeded.memberId);
+    viewerCookie = await cookieFor(seeded.viewerId);
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    if (!seeded) return;
+    const { getDb } = await import('@/lib/db');
+    const db = getDb();
+    await db.team.delete({ where: { id: seeded.teamId } }).catch(() => {});
+    await db.user.deleteMany({ where: { id: { in: [seeded.memberId, seeded.viewerId] } } });
+  });
+
+  it('moves a card for a member: 200 with the card, one MOVED event, security headers on the answer', async () => {
+    const response = await post(movePath(), moveBody(1), { cookie: memberCookie });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { card: { id: string; columnId: string; version: number } };
+    expect(body.card).toMatchObject({ id: seeded.cardIds[0], columnId: seeded.columnIds[1], version: 2 });
+    expect(await cardColumn()).toBe(seeded.columnIds[1]);
+    const { getDb } = await import('@/lib/db');
+    expect(await getDb().cardEvent.count({ where: { cardId: seeded.cardIds[0]!, type: 'MOVED' } })).toBe(1);
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('refuses without a session (401), with a forged or expired token (401) and from a foreign origin (403); nothing changes', async () => {
+    const before = await cardColumn();
+    const anonymous = await post(movePath(), moveBody(2));
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { code: string; message: string } }).error.message).toBeTruthy();
+    expect((await post(movePath(), moveBody(2), { cookie: 'next-auth.session-token=not-a-token' })).status).toBe(401);
+    const expired = await encode({ token: { sub: seeded.memberId }, secret: process.env.AUTH_SECRET!, maxAge: -60 });
+    expect((await post(movePath(), moveBody(2), { cookie: `next-auth.session-token=${expired}` })).status).toBe(401);
+    const otherSecret = await encode({ token: { sub: seeded.memberId }, secret: 'another-secret-of-some-length', maxAge: 600 });
+    expect((await post(movePath(), moveBody(2), { cookie: `next-auth.session-token=${otherSecret}` })).status).toBe(401);
+    expect((await post(movePath(), moveBody(2), { cookie: memberCookie, origin: 'https://evil.example' })).status).toBe(403);
+    expect(await cardColumn()).toBe(before);
+  });
+
+  it('refuses a viewer (403), another board (404), bad JSON and an oversized body (422) with translated messages; nothing changes', async () => {
+    const before = await cardColumn();
+    const viewer = await post(movePath(), moveBody(2), { cookie: viewerCookie });
+    expect(viewer.status).toBe(403);
+    const other = await post(`/api/boards/${randomUUID()}/commands`, moveBody(2), { cookie: memberCookie });
+    expect(other.status).toBe(404);
+    const notJson = await post(movePath(), '{"type": "card.move",', { cookie: memberCookie });
+    expect(notJson.status).toBe(422);
+    const huge = await post(movePath(), JSON.stringify({ type: 'card.move', cardId: 'x'.repeat(400_000) }), { cookie: memberCookie });
+    expect(huge.status).toBe(422);
+    const invalid = await post(movePath(), JSON.stringify({ type: 'card.move', cardId: seeded.cardIds[0], toColumnId: seeded.columnIds[2], toIndex: -1 }), { cookie: memberCookie });
+    expect(invalid.status).toBe(422);
+    expect(((await invalid.json()) as { error: { message: string } }).error.message).not.toMatch(/at |Error/);
+    expect(await cardColumn()).toBe(before);
+  });
+
+  it('leaves every other request to Next', async () => {
+    expect((await fetch(`${base}${movePath()}`)).status).toBe(418);
+    expect((await post(`/api/boards/${seeded.boardId}/state`, '{}')).status).toBe(418);
+  });
+});

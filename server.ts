@@ -1,0 +1,50 @@
+/**
+ * Tillit's production server: Next.js (the production build in NEXT_DIST_DIR, `.next` by default) behind a plain
+ * node:http server that answers the hottest route itself — `POST /api/boards/:id/commands`, every card move —
+ * before Next's request pipeline (why: lib/api/direct-routes.ts). Everything else is Next's, unchanged.
+ *
+ *   node --import tsx server.ts [-p PORT] [-H HOSTNAME]       (PORT / HOSTNAME from the environment work too)
+ *
+ * `npm start` runs it after building; the e2e suite and the benchmarks run it too, so what is tested is what runs.
+ */
+import { createServer } from 'node:http';
+import { register } from 'node:module';
+import { parseArgs } from 'node:util';
+import next from 'next';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+  allowPositionals: false,
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? undefined;
+Object.assign(process.env, { NODE_ENV: 'production' });
+
+// `next` is CommonJS: depending on the loader its default export arrives as the function or wrapped once more.
+const createNextApp = ((next as unknown as { default?: typeof next }).default ?? next) as typeof next;
+const app = createNextApp({ dev: false, hostname, port, dir: import.meta.dirname });
+const handleWithNext = app.getRequestHandler();
+await app.prepare();
+// Loaded after Next has set up its server environment (lib/ imports parts of Next that expect it).
+register('./scripts/lib/server-only-hook.mjs', import.meta.url);
+const { serveDirectRoute } = await import('./lib/api/direct-routes');
+
+const server = createServer((request, response) => {
+  if (serveDirectRoute(request, response)) return;
+  void handleWithNext(request, response);
+});
+server.listen(port, hostname, () => {
+  console.log(`✓ Ready on http://${hostname ?? 'localhost'}:${port}`);
+});
+
+let isStopping = false;
+function stop(): void {
+  if (isStopping) return;
+  isStopping = true;
+  // Live streams never end by themselves: stop accepting, give requests in flight a moment, then exit.
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 1_000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
