@@ -84,9 +84,15 @@ test.describe('cards on the board', () => {
     await page.goto(`/boards/${board.boardId}`);
     const handle = page.getByRole('button', { name: 'Dra kortet Ärende B' });
     await handle.focus();
+    // Like a screen-reader user, wait for each announcement before the next key: the drag library measures the
+    // drop targets after the pick-up (then announces where the card is), and an arrow key pressed before that has
+    // nowhere to go.
+    const announcer = page.locator('[id^="DndLiveRegion"]');
     await page.keyboard.press('Space');
     await expect(handle).toHaveAttribute('aria-pressed', 'true');
+    await expect(announcer).toHaveText('Kortet Ärende B är tillbaka på sin ursprungliga plats.');
     await page.keyboard.press('ArrowRight');
+    await expect(announcer).toContainText(/Kortet Ärende B är över .*Pågår/);
     const moved = commandAnswered(page);
     await page.keyboard.press('Space');
     expect((await moved).ok()).toBe(true);
