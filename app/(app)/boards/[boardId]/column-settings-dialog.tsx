@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Markdown } from '@/components/markdown';
 import { Dialog } from '@/components/ui/dialog';
+import { FormField } from '@/components/ui/form-field';
 import { NAME_MAX, TEXT_MAX, type BoardCommand } from '@/lib/board/commands';
 import type { BoardColumnView } from '@/lib/board/types';
 import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
@@ -40,15 +41,6 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
   const t = useTranslations('columnSettings');
   const tFlow = useTranslations('flowState');
   const ids = {
-    name: useId(),
-    nameError: useId(),
-    wipLimit: useId(),
-    wipLimitHint: useId(),
-    wipLimitError: useId(),
-    flowState: useId(),
-    flowStateHint: useId(),
-    policy: useId(),
-    policyHint: useId(),
     preview: useId(),
     position: useId(),
     delete: useId(),
@@ -140,48 +132,37 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
     <Dialog open onClose={onClose} title={t('title', { column: column.name })} size="lg">
       <div className="flex flex-col gap-6">
         <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.name} className="font-medium">
-              {t('name')}
-            </label>
-            <input
-              ref={nameRef}
-              id={ids.name}
-              type="text"
-              required
-              maxLength={NAME_MAX}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              aria-invalid={nameError ? true : undefined}
-              aria-describedby={nameError ? ids.nameError : undefined}
-              className={fieldClass}
-            />
-            <FieldError id={ids.nameError} message={nameError} />
-          </div>
+          <FormField label={t('name')} error={nameError}>
+            {(control) => (
+              <input
+                {...control}
+                ref={nameRef}
+                type="text"
+                required
+                maxLength={NAME_MAX}
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+                className={fieldClass}
+              />
+            )}
+          </FormField>
 
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.wipLimit} className="font-medium">
-              {t('wipLimit')}
-            </label>
-            <input
-              ref={wipLimitRef}
-              id={ids.wipLimit}
-              type="number"
-              inputMode="numeric"
-              min={WIP_MIN}
-              max={WIP_MAX}
-              step={1}
-              value={wipLimit}
-              onChange={(event) => setWipLimit(event.target.value)}
-              aria-invalid={wipLimitError ? true : undefined}
-              aria-describedby={wipLimitError ? `${ids.wipLimitError} ${ids.wipLimitHint}` : ids.wipLimitHint}
-              className={`${fieldClass} max-w-32`}
-            />
-            <p id={ids.wipLimitHint} className="text-sm text-slate-700">
-              {t('wipLimitHint', { min: WIP_MIN, max: WIP_MAX })}
-            </p>
-            <FieldError id={ids.wipLimitError} message={wipLimitError} />
-          </div>
+          <FormField label={t('wipLimit')} hint={t('wipLimitHint', { min: WIP_MIN, max: WIP_MAX })} error={wipLimitError}>
+            {(control) => (
+              <input
+                {...control}
+                ref={wipLimitRef}
+                type="number"
+                inputMode="numeric"
+                min={WIP_MIN}
+                max={WIP_MAX}
+                step={1}
+                value={wipLimit}
+                onChange={(event) => setWipLimit(event.target.value)}
+                className={`${fieldClass} max-w-32`}
+              />
+            )}
+          </FormField>
 
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 font-medium">{t('wipMode')}</legend>
@@ -209,45 +190,35 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
             ))}
           </fieldset>
 
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.flowState} className="font-medium">
-              {t('flowState')}
-            </label>
-            <select
-              id={ids.flowState}
-              value={flowState}
-              onChange={(event) => setFlowState(event.target.value as FlowState)}
-              aria-describedby={ids.flowStateHint}
-              className="min-h-9 max-w-xs rounded border border-slate-500 bg-white px-2 py-1 text-slate-900"
-            >
-              {FLOW_STATES.map((state) => (
-                <option key={state} value={state}>
-                  {tFlow(state)}
-                </option>
-              ))}
-            </select>
-            <p id={ids.flowStateHint} className="text-sm text-slate-700">
-              {t('flowStateHint', { inProgress: tFlow('IN_PROGRESS'), done: tFlow('DONE') })}
-            </p>
-          </div>
+          <FormField label={t('flowState')} hint={t('flowStateHint', { inProgress: tFlow('IN_PROGRESS'), done: tFlow('DONE') })}>
+            {(control) => (
+              <select
+                {...control}
+                value={flowState}
+                onChange={(event) => setFlowState(event.target.value as FlowState)}
+                className="min-h-9 max-w-xs rounded border border-slate-500 bg-white px-2 py-1 text-slate-900"
+              >
+                {FLOW_STATES.map((state) => (
+                  <option key={state} value={state}>
+                    {tFlow(state)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
 
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.policy} className="font-medium">
-              {t('policy')}
-            </label>
-            <textarea
-              id={ids.policy}
-              rows={6}
-              maxLength={TEXT_MAX}
-              value={policy}
-              onChange={(event) => setPolicy(event.target.value)}
-              aria-describedby={ids.policyHint}
-              className={`${fieldClass} font-mono text-sm`}
-            />
-            <p id={ids.policyHint} className="text-sm text-slate-700">
-              {t('policyHint')}
-            </p>
-          </div>
+          <FormField label={t('policy')} hint={t('policyHint')}>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={6}
+                maxLength={TEXT_MAX}
+                value={policy}
+                onChange={(event) => setPolicy(event.target.value)}
+                className={`${fieldClass} font-mono text-sm`}
+              />
+            )}
+          </FormField>
 
           <section aria-labelledby={ids.preview} className="rounded border border-slate-300 bg-slate-50 p-3">
             <h3 id={ids.preview} className="mb-1 text-sm font-semibold text-slate-700">
@@ -368,18 +339,6 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
         </section>
       </div>
     </Dialog>
-  );
-}
-
-function FieldError({ id, message }: { id: string; message: string | null }) {
-  return (
-    <div role="alert">
-      {message && (
-        <p id={id} className="text-sm font-medium text-red-800">
-          {message}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { FormField } from '@/components/ui/form-field';
 import type { BoardCommand } from '@/lib/board/commands';
 import type { BoardCardView, BoardColumnView, BoardLiveEvent, BoardView } from '@/lib/board/types';
 import type { StandupData, StandupView } from '@/lib/data/standups';
@@ -73,7 +74,7 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
   const board = initialData.board;
   const boardId = board.id;
   const canRun = initialData.canRun;
-  const ids = { timebox: useId(), timeboxHint: useId(), keysHint: useId() };
+  const ids = { keysHint: useId() };
 
   const [phase, setPhase] = useState<Phase>('ready');
   const [standup, setStandup] = useState<StandupView | null>(initialData.current);
@@ -497,30 +498,25 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
                 {t('setup.heading')}
               </h2>
               <p className="max-w-prose">{t('intro')}</p>
-              <div className="flex flex-col gap-1">
-                <label htmlFor={ids.timebox} className="font-medium">
-                  {t('setup.timebox')}
-                </label>
-                <select
-                  id={ids.timebox}
-                  value={timeboxMinutes}
-                  aria-describedby={ids.timeboxHint}
-                  onChange={(event) => {
-                    setTimeboxMinutes(Number(event.target.value));
-                    writeStored(storageKeys.timebox(boardId), event.target.value);
-                  }}
-                  className="min-h-11 max-w-xs rounded border border-slate-500 bg-white px-2 text-slate-900"
-                >
-                  {TIMEBOX_CHOICES.map((minutes) => (
-                    <option key={minutes} value={minutes}>
-                      {minutes === 0 ? t('setup.timeboxNone') : t('setup.timeboxMinutes', { minutes })}
-                    </option>
-                  ))}
-                </select>
-                <p id={ids.timeboxHint} className="text-sm text-slate-700">
-                  {t('setup.timeboxHint')}
-                </p>
-              </div>
+              <FormField label={t('setup.timebox')} hint={t('setup.timeboxHint')}>
+                {(control) => (
+                  <select
+                    {...control}
+                    value={timeboxMinutes}
+                    onChange={(event) => {
+                      setTimeboxMinutes(Number(event.target.value));
+                      writeStored(storageKeys.timebox(boardId), event.target.value);
+                    }}
+                    className="min-h-11 max-w-xs rounded border border-slate-500 bg-white px-2 text-slate-900"
+                  >
+                    {TIMEBOX_CHOICES.map((minutes) => (
+                      <option key={minutes} value={minutes}>
+                        {minutes === 0 ? t('setup.timeboxNone') : t('setup.timeboxMinutes', { minutes })}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
               <label className="flex min-h-11 items-center gap-2">
                 <input
                   type="checkbox"

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { FormField } from '@/components/ui/form-field';
 import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
 import { decodeImportBytes, isImportError, prepareImport } from '@/lib/import';
 import { describeImportError } from '@/lib/import/describe';
@@ -34,7 +35,7 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
   const t = useTranslations('data.import');
   const tFlow = useTranslations('data.flowState');
   const format = useFormatter();
-  const ids = { file: useId(), fileHint: useId(), boardName: useId() };
+  const ids = { file: useId(), fileHint: useId() };
   const [state, setState] = useState<State>({ kind: 'idle', problem: null });
   const [boardName, setBoardName] = useState('');
   const [flowStates, setFlowStates] = useState<Record<string, FlowState>>({});
@@ -229,21 +230,20 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
             </p>
           </div>
 
-          <div className="flex max-w-md flex-col gap-1">
-            <label htmlFor={ids.boardName} className="font-medium">
-              {t('preview.boardName')}
-            </label>
-            <input
-              id={ids.boardName}
-              type="text"
-              required
-              maxLength={100}
-              value={boardName}
-              disabled={!!importing}
-              onChange={(event) => setBoardName(event.target.value)}
-              className={fieldClass}
-            />
-          </div>
+          <FormField label={t('preview.boardName')} className="max-w-md">
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                required
+                maxLength={100}
+                value={boardName}
+                disabled={!!importing}
+                onChange={(event) => setBoardName(event.target.value)}
+                className={fieldClass}
+              />
+            )}
+          </FormField>
 
           <section aria-labelledby="import-columns">
             <h3 id="import-columns" className="mb-1 text-lg font-semibold">
