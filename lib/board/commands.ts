@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
 import { WIP_MODES } from '@/lib/domain/wip';
+import { LABEL_MAX, LABELS_PER_CARD } from './labels';
 import { DEMAND_TYPES } from './types';
 
 export const TITLE_MAX = 200;
@@ -16,6 +17,10 @@ const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const titleSchema = z.string().trim().min(1, 'titleRequired').max(TITLE_MAX, 'titleTooLong');
 const nameSchema = z.string().trim().min(1, 'nameRequired').max(NAME_MAX, 'titleTooLong');
 const textSchema = z.string().max(TEXT_MAX, 'textTooLong');
+const labelsSchema = z
+  .array(z.string().trim().min(1, 'labelRequired').max(LABEL_MAX, 'labelTooLong'))
+  .max(LABELS_PER_CARD, 'tooManyLabels')
+  .refine((labels) => new Set(labels.map((label) => label.toLocaleLowerCase('sv'))).size === labels.length, 'duplicateLabel');
 const indexSchema = z.number().int().min(0).max(1_000_000);
 const wipLimitSchema = z.number({ error: 'wipLimitInvalid' }).int('wipLimitInvalid').min(1, 'wipLimitInvalid').max(999, 'wipLimitInvalid').nullable();
 
@@ -33,6 +38,7 @@ export const boardCommandSchema = z.discriminatedUnion('type', [
     title: titleSchema.optional(),
     description: textSchema.optional(),
     demand: z.enum(DEMAND_TYPES).optional(),
+    labels: labelsSchema.optional(),
   }),
   z.strictObject({
     type: z.literal('card.move'),

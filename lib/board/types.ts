@@ -25,6 +25,8 @@ export type BoardCardView = {
   title: string;
   position: number;
   demand: DemandType;
+  /** The team's labels on the card, in order (lib/board/labels.ts). */
+  labels: string[];
   blockedReason: string | null;
   blockedAt: string | null;
   createdAt: string;

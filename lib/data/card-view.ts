@@ -6,6 +6,7 @@ type CardRow = {
   title: string;
   position: number;
   demand: BoardCardView['demand'];
+  labels: string[];
   blockedReason: string | null;
   blockedAt: Date | null;
   createdAt: Date;
@@ -21,6 +22,7 @@ export const CARD_VIEW_SELECT = {
   title: true,
   position: true,
   demand: true,
+  labels: true,
   blockedReason: true,
   blockedAt: true,
   createdAt: true,
@@ -37,6 +39,7 @@ export function toCardView(card: CardRow): BoardCardView {
     title: card.title,
     position: card.position,
     demand: card.demand,
+    labels: card.labels,
     blockedReason: card.blockedReason,
     blockedAt: card.blockedAt?.toISOString() ?? null,
     createdAt: card.createdAt.toISOString(),

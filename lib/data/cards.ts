@@ -1,4 +1,5 @@
 import 'server-only';
+import { isSameLabelList } from '@/lib/board/labels';
 import type { BoardCardView, CardDetailView, CardHistoryEntry, DemandType } from '@/lib/board/types';
 import { getDb, type Tx } from '@/lib/db';
 import { canPerform, TEAM_ROLES, type TeamRole } from '@/lib/domain/permissions';
@@ -77,7 +78,7 @@ export async function createCard(
 
 export async function updateCard(
   actor: Actor,
-  input: { boardId: string; cardId: string; title?: string; description?: string; demand?: DemandType },
+  input: { boardId: string; cardId: string; title?: string; description?: string; demand?: DemandType; labels?: string[] },
   now: Date,
 ): Promise<BoardCardView> {
   const db = getDb();
@@ -86,16 +87,17 @@ export async function updateCard(
     await lockCard(tx, input.boardId, input.cardId);
     const before = await tx.card.findUniqueOrThrow({
       where: { id: input.cardId },
-      select: { title: true, description: true, demand: true },
+      select: { title: true, description: true, demand: true, labels: true },
     });
-    const changes: Record<string, { before: string; after: string }> = {};
+    const changes: Record<string, { before: string | string[]; after: string | string[] }> = {};
     for (const field of ['title', 'description', 'demand'] as const) {
       const next = input[field];
       if (next !== undefined && next !== before[field]) changes[field] = { before: before[field], after: next };
     }
+    if (input.labels !== undefined && !isSameLabelList(input.labels, before.labels)) changes.labels = { before: before.labels, after: input.labels };
     const card = await tx.card.update({
       where: { id: input.cardId },
-      data: { title: input.title, description: input.description, demand: input.demand, version: { increment: 1 } },
+      data: { title: input.title, description: input.description, demand: input.demand, labels: input.labels, version: { increment: 1 } },
       select: CARD_VIEW_SELECT,
     });
     if (Object.keys(changes).length > 0) {
@@ -192,6 +194,7 @@ type MoveLockRow = {
   title: string | null;
   position: number | null;
   demand: DemandType | null;
+  labels: string[] | null;
   blockedReason: string | null;
   blockedAt: Date | null;
   createdAt: Date | null;
@@ -219,7 +222,7 @@ const MOVE_STATEMENTS = {
     name: 'tillit_move_lock',
     text: `
       SELECT m.role, t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
-             c.id AS "cardId", c."columnId", c.title, c.position, c.demand, c."blockedReason", c."blockedAt",
+             c.id AS "cardId", c."columnId", c.title, c.position, c.demand, c.labels, c."blockedReason", c."blockedAt",
              c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version
       FROM (
         SELECT mm.role::text AS role FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId"
@@ -231,7 +234,7 @@ const MOVE_STATEMENTS = {
         FOR UPDATE
       ) t ON true
       LEFT JOIN LATERAL (
-        SELECT id, "columnId", title, position, demand::text AS demand, "blockedReason", "blockedAt", "createdAt",
+        SELECT id, "columnId", title, position, demand::text AS demand, labels, "blockedReason", "blockedAt", "createdAt",
                "startedAt", "doneAt", "lastMovedAt", version
         FROM "Card"
         WHERE id = $5 AND "boardId" = $2 AND "archivedAt" IS NULL AND t.id IS NOT NULL
@@ -347,6 +350,7 @@ export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): P
       title: card.title,
       position: placement.position,
       demand: card.demand,
+      labels: card.labels ?? [],
       blockedReason: card.blockedReason,
       blockedAt: card.blockedAt,
       createdAt: card.createdAt,

@@ -101,7 +101,7 @@ function describeDetail(event: HistoryCsvRow, t: CsvTranslate): string {
   const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
   if (event.type === 'BLOCKED') return typeof data.reason === 'string' ? data.reason : '';
   if (event.type === 'EDITED') {
-    return ['title', 'description', 'demand']
+    return ['title', 'description', 'demand', 'labels']
       .filter((field) => field in data)
       .map((field) => t(`fields.${field}`))
       .join(', ');

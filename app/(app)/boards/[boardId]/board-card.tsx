@@ -79,6 +79,15 @@ export function BoardCard(props: Props) {
           </span>
         )}
       </div>
+      {card.labels.length > 0 && (
+        <ul aria-label={t('labelsOnCard')} className="mt-1 flex flex-wrap gap-1 text-xs" data-testid="card-labels">
+          {card.labels.map((label) => (
+            <li key={label} className="max-w-full break-words rounded border border-slate-400 bg-slate-50 px-1 text-slate-800">
+              {label}
+            </li>
+          ))}
+        </ul>
+      )}
       {card.blockedAt && card.blockedReason && <p className="mt-1 text-xs text-red-900">{t('blockedReason', { reason: card.blockedReason })}</p>}
       {canEdit && <MoveToMenu {...props} />}
     </article>

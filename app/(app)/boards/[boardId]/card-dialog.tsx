@@ -4,7 +4,9 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { Markdown } from '@/components/markdown';
 import { Dialog } from '@/components/ui/dialog';
+import { FormField } from '@/components/ui/form-field';
 import { REASON_MAX, TEXT_MAX, TITLE_MAX, type BoardCommand } from '@/lib/board/commands';
+import { isSameLabelList, parseLabelList } from '@/lib/board/labels';
 import { DEMAND_TYPES, type BoardColumnView, type CardDetailView, type CardHistoryEntry, type DemandType } from '@/lib/board/types';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import type { CommandOutcome } from './command-outcome';
@@ -182,6 +184,21 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
               )}
             </dd>
 
+            <dt className="font-medium text-slate-700">{t('labels')}</dt>
+            <dd>
+              {card.labels.length === 0 ? (
+                t('noLabels')
+              ) : (
+                <ul className="flex flex-wrap gap-1">
+                  {card.labels.map((label) => (
+                    <li key={label} className="break-words rounded border border-slate-400 bg-slate-50 px-1.5 text-sm text-slate-800">
+                      {label}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+
             <dt className="font-medium text-slate-700">{t('created')}</dt>
             <dd>
               <time dateTime={card.createdAt}>{format.dateTime(new Date(card.createdAt), DATE_TIME)}</time>
@@ -327,7 +344,7 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
   );
 }
 
-type CardChanges = { title?: string; description?: string };
+type CardChanges = { title?: string; description?: string; labels?: string[] };
 
 function EditCardForm({
   card,
@@ -343,9 +360,9 @@ function EditCardForm({
   onSave: (changes: CardChanges) => Promise<void>;
 }) {
   const t = useTranslations('cardDialog');
-  const ids = { title: useId(), titleError: useId(), description: useId(), descriptionHint: useId() };
   const [title, setTitle] = useState(card.title);
   const [description, setDescription] = useState(card.description);
+  const [labels, setLabels] = useState(card.labels.join(', '));
   const [titleError, setTitleError] = useState<string | null>(null);
   const hasIdentityNumber = containsPersonalIdentityNumber(title) || containsPersonalIdentityNumber(description);
 
@@ -362,52 +379,42 @@ function EditCardForm({
     const changes: CardChanges = {};
     if (trimmedTitle !== card.title) changes.title = trimmedTitle;
     if (description !== card.description) changes.description = description;
+    const labelList = parseLabelList(labels);
+    if (!isSameLabelList(labelList, card.labels)) changes.labels = labelList;
     void onSave(changes);
   }
 
   return (
     <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-3">
-      <div className="flex flex-col gap-1">
-        <label htmlFor={ids.title} className="font-medium">
-          {t('titleLabel')}
-        </label>
-        <input
-          ref={titleRef}
-          id={ids.title}
-          type="text"
-          required
-          maxLength={TITLE_MAX}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-          aria-invalid={titleError ? true : undefined}
-          aria-describedby={titleError ? ids.titleError : undefined}
-          className={fieldClass}
-        />
-        <div role="alert">
-          {titleError && (
-            <p id={ids.titleError} className="text-sm font-medium text-red-800">
-              {titleError}
-            </p>
-          )}
-        </div>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={ids.description} className="font-medium">
-          {t('descriptionLabel')}
-        </label>
-        <textarea
-          id={ids.description}
-          rows={8}
-          maxLength={TEXT_MAX}
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-          aria-describedby={ids.descriptionHint}
-          className={`${fieldClass} font-mono text-sm`}
-        />
-        <p id={ids.descriptionHint} className="text-sm text-slate-700">
-          {t('markdownHint')}
-        </p>
-      </div>
+      <FormField label={t('titleLabel')} error={titleError}>
+        {(control) => (
+          <input
+            {...control}
+            ref={titleRef}
+            type="text"
+            required
+            maxLength={TITLE_MAX}
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            className={fieldClass}
+          />
+        )}
+      </FormField>
+      <FormField label={t('descriptionLabel')} hint={t('markdownHint')}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={8}
+            maxLength={TEXT_MAX}
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+            className={`${fieldClass} font-mono text-sm`}
+          />
+        )}
+      </FormField>
+      <FormField label={t('labelsLabel')} hint={t('labelsHint')}>
+        {(control) => <input {...control} type="text" value={labels} onChange={(event) => setLabels(event.target.value)} className={fieldClass} />}
+      </FormField>
       <PersonalDataNudge show={hasIdentityNumber} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonPrimary}>
@@ -550,6 +557,11 @@ function HistoryEntrySentences({ entry }: { entry: CardHistoryEntry }) {
       if (demand && isDemand(demand.before) && isDemand(demand.after)) {
         lines.push(t('editedDemand', { before: tDemand(demand.before), after: tDemand(demand.after) }));
       }
+      const labels = readLabelChange(data.labels);
+      if (labels) {
+        const describe = (list: string[]) => (list.length > 0 ? list.join(', ') : t('noLabels'));
+        lines.push(t('editedLabels', { before: describe(labels.before), after: describe(labels.after) }));
+      }
       if (lines.length === 0) lines.push(t('edited'));
       break;
     }
@@ -564,6 +576,13 @@ function HistoryEntrySentences({ entry }: { entry: CardHistoryEntry }) {
       ))}
     </>
   );
+}
+
+function readLabelChange(value: unknown): { before: string[]; after: string[] } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { before, after } = value as { before?: unknown; after?: unknown };
+  const isList = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  return isList(before) && isList(after) ? { before, after } : null;
 }
 
 function readChange(value: unknown): { before: string; after: string } | null {
