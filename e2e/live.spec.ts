@@ -4,6 +4,7 @@ import { startAppProcess, stopAppProcess } from './fixtures/app-process';
 import { signInAs } from './fixtures/auth';
 import { getTestDb } from './fixtures/db';
 import { createTestBoard } from './fixtures/test-data';
+import { openOnTwoInstances } from './fixtures/two-instances';
 
 function cardIn(page: Page, column: string, title: string) {
   return page.getByRole('region', { name: column, exact: true }).getByRole('button', { name: `Öppna kortet ${title}` });
@@ -12,16 +13,8 @@ function cardIn(page: Page, column: string, title: string) {
 test.describe('live collaboration', () => {
   test('a move on instance B appears at once in a browser on instance A, announced politely', async ({ browser, baseURL }) => {
     const board = await createTestBoard();
-    const annaContext = await browser.newContext();
-    const boContext = await browser.newContext();
-    await signInAs(annaContext, board.member, baseURL!);
-    await signInAs(boContext, board.colleague, PORT_B_URL);
-    const anna = await annaContext.newPage();
-    const bo = await boContext.newPage();
-    await anna.goto(`${baseURL}/boards/${board.boardId}`);
-    await bo.goto(`${PORT_B_URL}/boards/${board.boardId}`);
-    await expect(anna.locator('[data-live-status="live"]')).toBeVisible();
-    await expect(bo.locator('[data-live-status="live"]')).toBeVisible();
+    const path = `/boards/${board.boardId}`;
+    const { anna, bo, close } = await openOnTwoInstances(browser, baseURL!, { anna: board.member, bo: board.colleague }, { anna: path, bo: path });
 
     // Presence: each sees the other, across instances.
     await expect(anna.getByTestId('presence').getByText(`${board.colleague.name} tittar på tavlan`)).toBeAttached();
@@ -50,8 +43,7 @@ test.describe('live collaboration', () => {
     await bo.getByRole('button', { name: /^Flytta till Inkommet/ }).click();
     await expect(cardIn(anna, 'Inkommet', 'Ärende C')).toBeVisible();
     await expect(anna.getByRole('button', { name: 'Flytta till… Ärende B' })).toBeFocused();
-    await annaContext.close();
-    await boContext.close();
+    await close();
   });
 
   test('two people moving the same card at once end with the same board in both browsers', async ({ browser, baseURL }) => {

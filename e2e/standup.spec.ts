@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAccessibilityViolations, PORT_B_URL, test } from './fixtures';
+import { expect, expectNoAccessibilityViolations, test } from './fixtures';
 import { signInAs } from './fixtures/auth';
+import { openOnTwoInstances } from './fixtures/two-instances';
 import { getTestDb } from './fixtures/db';
 import { createTestBoard } from './fixtures/test-data';
 
@@ -62,16 +63,12 @@ function walkColumn(page: Page, name: string) {
 test.describe('standup mode', () => {
   test('a member runs a standup by keyboard only, and a colleague on another instance sees the block live', async ({ browser, baseURL }) => {
     const board = await createStandupBoard();
-    const annaContext = await browser.newContext();
-    const boContext = await browser.newContext();
-    await signInAs(annaContext, board.member, baseURL!);
-    await signInAs(boContext, board.colleague, PORT_B_URL);
-    const anna = await annaContext.newPage();
-    const bo = await boContext.newPage();
-    await bo.goto(`${PORT_B_URL}/boards/${board.boardId}`);
-    await expect(bo.locator('[data-live-status="live"]')).toBeVisible();
-    await anna.goto(`${baseURL}/boards/${board.boardId}/standup`);
-    await expect(anna.locator('[data-live-status="live"]')).toBeVisible();
+    const { anna, bo, close } = await openOnTwoInstances(
+      browser,
+      baseURL!,
+      { anna: board.member, bo: board.colleague },
+      { anna: `/boards/${board.boardId}/standup`, bo: `/boards/${board.boardId}` },
+    );
 
     // Before anyone's work: the system, then what changed since yesterday's standup.
     await expect(anna.getByTestId('standup-wip')).toContainText('Utreds: 2 av 1');
@@ -158,8 +155,7 @@ test.describe('standup mode', () => {
     const blocked = await getTestDb().card.findUniqueOrThrow({ where: { id: board.cards[0]!.id } });
     expect(blocked.blockedReason).toBe('Väntar på underlag');
     expect(blocked.columnId).toBe(board.columns[2]!.id);
-    await annaContext.close();
-    await boContext.close();
+    await close();
   });
 
   test('a second member joins the standup under way instead of starting another', async ({ browser, baseURL }) => {
