@@ -3,7 +3,7 @@
  * node:http server that answers the hottest route itself — `POST /api/boards/:id/commands`, every card move —
  * before Next's request pipeline (why: lib/api/direct-routes.ts). Everything else is Next's, unchanged.
  *
- *   node --import tsx server.ts [-p PORT] [-H HOSTNAME]       (PORT / HOSTNAME from the environment work too)
+ *   node --import tsx server.ts [-p PORT] [-H HOSTNAME]       (PORT from the environment works too)
  *
  * `npm start` runs it after building; the e2e suite and the benchmarks run it too, so what is tested is what runs.
  */
@@ -17,7 +17,9 @@ const { values } = parseArgs({
   allowPositionals: false,
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME ?? undefined;
+// Only the flag: HOSTNAME in the environment is usually the machine's name (set by shells and containers), not
+// an address to listen on. Without -H the server listens on every interface, like `next start`.
+const hostname = values.hostname;
 Object.assign(process.env, { NODE_ENV: 'production' });
 
 // `next` is CommonJS: depending on the loader its default export arrives as the function or wrapped once more.
