@@ -5,12 +5,13 @@
  *   npx tsx bench/moves.bench.ts [--fsync=off|on|both] [--seq=500] [--clients=10] [--duration=20] [--probes=200]
  *                                [--no-recovery] [--no-build]
  *
- * Starts its own throwaway embedded PostgreSQL (BENCH_PG_PORT, 54352) and the production server (server.ts, the build in NEXT_DIST_DIR)
- * (BENCH_APP_PORT, 3303; builds first when the build is missing or stale, unless --no-build: then it measures the
+ * Starts its own throwaway embedded PostgreSQL (BENCH_PG_PORT, 54352) and the production server (server.ts, with
+ * the build in NEXT_DIST_DIR; BENCH_APP_PORT, 3303; builds first when the build is missing or stale, unless --no-build: then it measures the
  * build that is there, e.g. an older one kept for a before/after comparison), seeds a 20-column board, signs in
  * with a next-auth JWT cookie, and measures:
  *   1. sequential move latency (POST /api/boards/:id/commands, card.move, random card, column and index);
- *   2. 10 concurrent clients for 20 s: latency percentiles and moves/s;
+ *   2. 10 concurrent clients for 20 s (a move storm): latency percentiles and moves/s, then the storm's invariants
+ *      (every card once, distinct positions, one MOVED event per successful move, the event log replays to the board);
  *   3. propagation: request sent → a second client's SSE stream (GET /api/boards/:id/events) delivers the
  *      matching card.upsert (same card id and version), idle and under the 10-client load;
  *   4. peak RSS (VmHWM) of the server process;
@@ -131,7 +132,7 @@ type ModeResult = {
   loadAverage: { before: number[]; after: number[] };
   board: { columns: number; cards: number };
   sequential: { latency: Summary; statuses: Record<string, number>; wallS: number; cpu: CpuPerMove };
-  concurrent: { clients: number; durationS: number; latency: Summary; statuses: Record<string, number>; movesPerS: number; propagation: Summary; missingEvents: number; cpu: CpuPerMove };
+  concurrent: { clients: number; durationS: number; latency: Summary; statuses: Record<string, number>; movesPerS: number; propagation: Summary; missingEvents: number; cpu: CpuPerMove; storm: StormCheck };
   propagationIdle: { propagation: Summary; responseLatency: Summary; missingEvents: number };
   peakRss: { pid: number; command: string; peakMiB: number; currentMiB: number }[];
   recovery?: RecoveryResult;
@@ -281,6 +282,8 @@ async function runMode(fsync: boolean, options: Options): Promise<ModeResult> {
     const clients = Array.from({ length: options.clients }, () => new BenchClient(server!.url, moverCookie, 1));
     const movers = clients.map((c, index) => new Mover(c, board, createRandom(SEED * 31 + index)));
     const concurrent: MoveResult[] = [];
+    const checker = createBenchDb(db.url);
+    const movedEventsBefore = await checker.cardEvent.count({ where: { boardId: board.boardId, type: 'MOVED' } });
     const loadCpu = startCpuMeter(server.process.pid!, postmasterPid);
     const loadStarted = performance.now();
     const loadEnds = loadStarted + options.durationS * 1000;
@@ -308,6 +311,9 @@ async function runMode(fsync: boolean, options: Options): Promise<ModeResult> {
     console.log(`${options.clients} clients, ${options.durationS} s   ${formatSummary(loadSummary)}  statuses ${JSON.stringify(statusCounts(concurrent))}`);
     console.log(`throughput              ${movesPerS.toFixed(1)} moves/s; ${formatCpu(loadCpuPerMove)}`);
     console.log(`propagation, under load ${formatSummary(loadPropSummary)}  missing ${loadMissing}`);
+    const storm = await checkStormConsistency(checker, board, ok.length, movedEventsBefore);
+    await checker.$disconnect();
+    console.log(`storm check             ${describeStorm(storm)}`);
     watcher.close();
     for (const c of clients) c.close();
 
@@ -335,7 +341,7 @@ async function runMode(fsync: boolean, options: Options): Promise<ModeResult> {
       loadAverage: { before: loadBefore, after: os.loadavg() },
       board: { columns: board.columnIds.length, cards: board.cardIds.length },
       sequential: { latency: seqSummary, statuses: statusCounts(sequential), wallS: seqWall, cpu: seqCpuPerMove },
-      concurrent: { clients: options.clients, durationS: loadWall, latency: loadSummary, statuses: statusCounts(concurrent), movesPerS, propagation: loadPropSummary, missingEvents: loadMissing, cpu: loadCpuPerMove },
+      concurrent: { clients: options.clients, durationS: loadWall, latency: loadSummary, statuses: statusCounts(concurrent), movesPerS, propagation: loadPropSummary, missingEvents: loadMissing, cpu: loadCpuPerMove, storm },
       propagationIdle: { propagation: idleSummary, responseLatency: summarize(idleResponse), missingEvents: idleMissing },
       peakRss,
       recovery,
@@ -345,6 +351,59 @@ async function runMode(fsync: boolean, options: Options): Promise<ModeResult> {
     await server?.stop();
     await db.dispose();
   }
+}
+
+type StormCheck = {
+  cards: number;
+  missingCards: number;
+  duplicatedCards: number;
+  columnsWithTiedPositions: number;
+  successfulMoves: number;
+  movedEvents: number;
+  cardsNotWhereTheirLastEventPutThem: number;
+  replayMismatches: number;
+};
+
+/**
+ * Issue 7's storm invariants after the concurrent phase: every card exactly once, positions distinct within each
+ * column, as many MOVED events as successful move responses, each card in the column its last event put it in,
+ * and replaying the whole event log (CREATED, then every MOVED in order) giving the board as it is.
+ */
+async function checkStormConsistency(db: ReturnType<typeof createBenchDb>, board: BenchBoard, successfulMoves: number, movedEventsBefore: number): Promise<StormCheck> {
+  const cards = await db.card.findMany({ where: { boardId: board.boardId, archivedAt: null }, select: { id: true, columnId: true, position: true } });
+  const events = await db.cardEvent.findMany({ where: { boardId: board.boardId }, orderBy: { id: 'asc' }, select: { cardId: true, type: true, toColumnId: true } });
+  const ids = cards.map((card) => card.id);
+  const positionsByColumn = new Map<string, number[]>();
+  for (const card of cards) positionsByColumn.set(card.columnId, [...(positionsByColumn.get(card.columnId) ?? []), card.position]);
+  const replayed = new Map<string, string>();
+  for (const event of events) if ((event.type === 'CREATED' || event.type === 'MOVED') && event.toColumnId) replayed.set(event.cardId, event.toColumnId);
+  const lastMoved = new Map<string, string>();
+  for (const event of events) if (event.type === 'MOVED' && event.toColumnId) lastMoved.set(event.cardId, event.toColumnId);
+  return {
+    cards: cards.length,
+    missingCards: board.cardIds.filter((id) => !ids.includes(id)).length,
+    duplicatedCards: ids.length - new Set(ids).size,
+    columnsWithTiedPositions: [...positionsByColumn.values()].filter((positions) => new Set(positions).size !== positions.length).length,
+    successfulMoves,
+    movedEvents: events.filter((event) => event.type === 'MOVED').length - movedEventsBefore,
+    cardsNotWhereTheirLastEventPutThem: cards.filter((card) => lastMoved.has(card.id) && lastMoved.get(card.id) !== card.columnId).length,
+    replayMismatches: cards.filter((card) => replayed.get(card.id) !== card.columnId).length + (replayed.size - cards.length),
+  };
+}
+
+function describeStorm(check: StormCheck): string {
+  const isConsistent =
+    check.missingCards === 0 &&
+    check.duplicatedCards === 0 &&
+    check.columnsWithTiedPositions === 0 &&
+    check.successfulMoves === check.movedEvents &&
+    check.cardsNotWhereTheirLastEventPutThem === 0 &&
+    check.replayMismatches === 0;
+  return (
+    `${isConsistent ? 'CONSISTENT' : 'INCONSISTENT'}: ${check.cards} cards, ${check.missingCards} lost, ${check.duplicatedCards} duplicated, ` +
+    `${check.columnsWithTiedPositions} columns with tied positions, ${check.successfulMoves} successful moves = ${check.movedEvents} MOVED events, ` +
+    `${check.cardsNotWhereTheirLastEventPutThem} cards elsewhere than their last move, replaying the log: ${check.replayMismatches} differences`
+  );
 }
 
 function verdict(label: string, value: number, target: number, direction: 'max' | 'min', unit: string): string {
@@ -375,6 +434,7 @@ async function main() {
     lines.push(`${r.concurrent.clients} clients × ${r.concurrent.durationS.toFixed(1)} s, move latency        ${formatSummary(r.concurrent.latency)}`);
     lines.push(`${r.concurrent.clients} clients, throughput                    ${r.concurrent.movesPerS.toFixed(1)} moves/s  statuses ${JSON.stringify(r.concurrent.statuses)}`);
     lines.push(`  ${formatCpu(r.concurrent.cpu)}`);
+    lines.push(`  after the storm: ${describeStorm(r.concurrent.storm)}`);
     lines.push(`propagation to a 2nd SSE client, idle      ${formatSummary(r.propagationIdle.propagation)}  missing ${r.propagationIdle.missingEvents}`);
     lines.push(`propagation to a 2nd SSE client, load      ${formatSummary(r.concurrent.propagation)}  missing ${r.concurrent.missingEvents}`);
     for (const p of r.peakRss) lines.push(`peak RSS (VmHWM) of the server            ${p.peakMiB.toFixed(1)} MiB (pid ${p.pid}: ${p.command})`);
