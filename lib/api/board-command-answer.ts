@@ -1,7 +1,7 @@
 import 'server-only';
-import { getSessionUserFromCookieHeader } from '@/lib/auth/session';
+import { readSessionUserId } from '@/lib/auth/session';
 import { boardCommandSchema } from '@/lib/board/commands';
-import { executeBoardCommand } from '@/lib/data/board-commands';
+import { executeBoardCommandForSession } from '@/lib/data/board-commands';
 import { AppError } from '@/lib/errors';
 import { errorAnswer, getRequestLocale, isForeignOrigin, parseJsonBody, type PlainAnswer, type RequestHeaders } from './handler';
 
@@ -19,17 +19,17 @@ export type BoardCommandRequest = {
  * `POST /api/boards/:boardId/commands` — every change to a board — as a framework-neutral function, so the same
  * code answers it inside Next (app/api/boards/[boardId]/commands/route.ts, used by `next dev`) and in the
  * production server's direct route (lib/api/direct-routes.ts). Refuses a foreign origin, reads the session from
- * the Cookie header, parses the command with zod and runs it through the data layer, which checks the caller's
- * role itself. Every error becomes a status and a translated message (errorAnswer).
+ * the Cookie header, parses the command with zod and runs it through the data layer, which checks that the person
+ * still exists and their role itself. Every error becomes a status and a translated message (errorAnswer).
  */
 export async function answerBoardCommand(request: BoardCommandRequest): Promise<PlainAnswer> {
   const locale = getRequestLocale(request.headers);
   try {
     if (isForeignOrigin(request.method, request.headers)) throw new AppError('FORBIDDEN');
-    const user = await getSessionUserFromCookieHeader(request.headers.get('cookie'));
-    if (!user) throw new AppError('UNAUTHENTICATED');
+    const userId = await readSessionUserId(request.headers.get('cookie'));
+    if (!userId) throw new AppError('UNAUTHENTICATED');
     const command = boardCommandSchema.parse(parseJsonBody(request.bodyText));
-    return { status: 200, body: await executeBoardCommand(user, request.boardId, command, request.now) };
+    return { status: 200, body: await executeBoardCommandForSession(userId, request.boardId, command, request.now) };
   } catch (error) {
     return errorAnswer(error, locale, request.requestId);
   }

@@ -38,12 +38,13 @@ function sessionCookieName(): string {
 }
 
 /**
- * The signed-in person for a request served outside Next's request context (lib/api/direct-routes.ts): the same
- * answer as {@link getSessionUser}, from the request's Cookie header. It decrypts next-auth's session JWT with the
- * same secret and checks its expiry (next-auth/jwt `decode`), then reads the person fresh from the database.
+ * The subject (user id) of the session in a request's Cookie header, for requests served outside Next's request
+ * context (lib/api/direct-routes.ts): next-auth's session JWT decrypted with the same secret and checked for
+ * expiry (next-auth/jwt `decode`). It says who the cookie was issued to, not that the person still exists: callers
+ * read the person (findSessionUser) or let the data layer's membership check refuse a removed account.
  * next-auth splits a large token over `name.0`, `name.1`, …; those parts are joined back in order.
  */
-export async function getSessionUserFromCookieHeader(cookieHeader: string | null): Promise<SessionUser | null> {
+export async function readSessionUserId(cookieHeader: string | null): Promise<string | null> {
   if (!cookieHeader) return null;
   const cookies = parseCookie(cookieHeader);
   const name = sessionCookieName();
@@ -55,12 +56,16 @@ export async function getSessionUserFromCookieHeader(cookieHeader: string | null
   }
   if (!token) return null;
   const payload = await decode({ token, secret: getServerEnv().AUTH_SECRET }).catch(() => null);
-  if (!payload?.sub) return null;
-  const { rows } = await getPgPool().query<SessionUser>({ ...SESSION_USER_STATEMENT, values: [payload.sub] });
+  return payload?.sub ?? null;
+}
+
+/** The person a session belongs to, read fresh (null once the account is gone). */
+export async function findSessionUser(userId: string): Promise<SessionUser | null> {
+  const { rows } = await getPgPool().query<SessionUser>({ ...SESSION_USER_STATEMENT, values: [userId] });
   return rows[0] ?? null;
 }
 
-/** Read on every board command, so a prepared statement on the plain pool (see lib/data/pg-pool.ts). */
+/** Read on most board commands, so a prepared statement on the plain pool (see lib/data/pg-pool.ts). */
 const SESSION_USER_STATEMENT = {
   name: 'tillit_session_user',
   text: 'SELECT id, name, email, "isInstanceAdmin" FROM "User" WHERE id = $1',

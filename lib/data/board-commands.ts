@@ -1,6 +1,8 @@
 import 'server-only';
 import type { BoardCommand } from '@/lib/board/commands';
 import type { BoardCardView } from '@/lib/board/types';
+import { findSessionUser } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
 import { archiveCard, createCard, moveCard, setCardBlocked, updateCard } from './cards';
 import { createColumn, deleteColumn, reorderColumn, updateColumn } from './columns';
 
@@ -43,4 +45,17 @@ export async function executeBoardCommand(
       await deleteColumn(actor, { boardId, ...command }, now);
       return {};
   }
+}
+
+/**
+ * Runs a command for the person a session cookie names (lib/api/board-command-answer.ts). A move, the hottest
+ * path, reads the person's name in the same statement that checks their membership (moveCard), so it needs no
+ * separate lookup: a removed account has no membership and its move is refused as not found. Every other command
+ * reads the person first and refuses a removed account as signed out.
+ */
+export async function executeBoardCommandForSession(userId: string, boardId: string, command: BoardCommand, now: Date): Promise<BoardCommandResult> {
+  if (command.type === 'card.move') return { card: await moveCard({ id: userId }, { boardId, ...command }, now) };
+  const user = await findSessionUser(userId);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  return executeBoardCommand(user, boardId, command, now);
 }

@@ -184,6 +184,7 @@ export type MoveCardInput = {
 
 type MoveLockRow = {
   role: string;
+  actorName: string;
   targetId: string | null;
   targetName: string | null;
   wipLimit: number | null;
@@ -221,11 +222,12 @@ const MOVE_STATEMENTS = {
   lock: {
     name: 'tillit_move_lock',
     text: `
-      SELECT m.role, t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
+      SELECT m.role, m."actorName", t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
              c.id AS "cardId", c."columnId", c.title, c.position, c.demand, c.labels, c."blockedReason", c."blockedAt",
              c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version
       FROM (
-        SELECT mm.role::text AS role FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId"
+        SELECT mm.role::text AS role, u.name AS "actorName"
+        FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId" JOIN "User" u ON u.id = mm."userId"
         WHERE mm."userId" = $1 AND b.id = $2
       ) m
       LEFT JOIN LATERAL (
@@ -296,12 +298,13 @@ const MOVE_STATEMENTS = {
  * pass), applies the team's WIP rule, places the card with gap-based positions and records the move.
  *
  * It is the hottest write path, so it makes few round trips on the plain pool (lib/data/pg-pool.ts): one
- * statement checks the caller's role and takes both row locks, one reads the target column's cards, and one
+ * statement checks the caller's membership and role, reads their name for the live announcement (a removed
+ * account has no membership, so it gets NOT_FOUND) and takes both row locks, one reads the target column's cards, and one
  * writes the card, its history event (and an over-limit board event) and queues the live notification.
  * Locks are always taken column first, then card, the same order as removing a column (all of the board's
  * columns, then their cards), so a move and a column removal can never deadlock.
  */
-export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): Promise<BoardCardView> {
+export async function moveCard(actor: { id: string }, input: MoveCardInput, now: Date): Promise<BoardCardView> {
   return runInPgTransaction(async (client) => {
     const { rows } = await client.query<MoveLockRow>({
       ...MOVE_STATEMENTS.lock,
@@ -364,7 +367,7 @@ export async function moveCard(actor: Actor, input: MoveCardInput, now: Date): P
       boardId: input.boardId,
       card: view,
       actorId: actor.id,
-      actorName: actor.name,
+      actorName: row.actorName,
       action: 'moved',
       fromColumnId: card.columnId,
     });

@@ -41,7 +41,7 @@ describe.skipIf(!hasDatabase)('moveCard timestamps', () => {
     await db.cardEvent.create({ data: { boardId: board.id, cardId: card.id, type: 'CREATED', toColumnId: todo.id, at: created } });
 
     const now = new Date('2026-03-29T00:30:15.123Z'); // the night Europe moves its clocks: no room for a local-time slip
-    const view = await moveCard({ id: user.id, name: user.name }, { boardId: board.id, cardId: card.id, toColumnId: doing.id, toIndex: 0 }, now);
+    const view = await moveCard({ id: user.id }, { boardId: board.id, cardId: card.id, toColumnId: doing.id, toIndex: 0 }, now);
     expect(view.startedAt).toBe(now.toISOString());
     expect(view.lastMovedAt).toBe(now.toISOString());
     expect(view.createdAt).toBe(created.toISOString());
@@ -53,7 +53,7 @@ describe.skipIf(!hasDatabase)('moveCard timestamps', () => {
     expect(event.at.toISOString()).toBe(now.toISOString());
 
     // A second move keeps the history in order: its time is read back through the pool as the same instant.
-    const again = await moveCard({ id: user.id, name: user.name }, { boardId: board.id, cardId: card.id, toColumnId: todo.id, toIndex: 0 }, new Date(now.getTime() - 60_000));
+    const again = await moveCard({ id: user.id }, { boardId: board.id, cardId: card.id, toColumnId: todo.id, toIndex: 0 }, new Date(now.getTime() - 60_000));
     expect(again.lastMovedAt).toBe(now.toISOString());
   });
 });
