@@ -59,6 +59,11 @@ describe.skipIf(!hasDatabase)('direct route: POST /api/boards/:id/commands', () 
   const movePath = () => `/api/boards/${seeded.boardId}/commands`;
   const moveBody = (toColumn: number) => JSON.stringify({ type: 'card.move', cardId: seeded.cardIds[0], toColumnId: seeded.columnIds[toColumn], toIndex: 0 });
 
+  async function memberName(): Promise<string> {
+    const { getDb } = await import('@/lib/db');
+    return (await getDb().user.findUniqueOrThrow({ where: { id: seeded.memberId } })).name;
+  }
+
   async function cardColumn(): Promise<string> {
     const { getDb } = await import('@/lib/db');
     return (await getDb().card.findUniqueOrThrow({ where: { id: seeded.cardIds[0]! } })).columnId;
@@ -132,8 +137,72 @@ describe.skipIf(!hasDatabase)('direct route: POST /api/boards/:id/commands', () 
     expect(await cardColumn()).toBe(before);
   });
 
+  it('streams the board live to a member: SSE with security headers, the presence list, then every move', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${base}/api/boards/${seeded.boardId}/events`, { headers: { cookie: viewerCookie }, signal: controller.signal });
+    try {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let received = '';
+      const readUntil = async (pattern: RegExp) => {
+        const deadline = Date.now() + 5_000;
+        while (!pattern.test(received)) {
+          if (Date.now() > deadline) throw new Error(`no ${pattern} in ${received}`);
+          const { value, done } = await reader.read();
+          if (done) throw new Error(`stream ended: ${received}`);
+          received += decoder.decode(value, { stream: true });
+        }
+      };
+      await readUntil(/"kind":"presence"/);
+      expect(received).toContain('retry: 1000');
+      const moved = await post(movePath(), moveBody(2), { cookie: memberCookie });
+      expect(moved.status).toBe(200);
+      const { card } = (await moved.json()) as { card: { version: number } };
+      await readUntil(new RegExp(`"kind":"card.upsert".*"version":${card.version}`));
+      expect(received).toContain(`"actorName":"${(await memberName())}"`);
+    } finally {
+      controller.abort();
+    }
+  });
+
+  it('refuses the stream without a session (401) and to someone not on the team (404), as JSON', async () => {
+    const anonymous = await fetch(`${base}/api/boards/${seeded.boardId}/events`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toBe('application/json');
+    const { getDb } = await import('@/lib/db');
+    const outsider = await getDb().user.create({ data: { email: `direct.o.${randomUUID().slice(0, 8)}@test.example`, name: 'Utomstående' } });
+    try {
+      const refused = await fetch(`${base}/api/boards/${seeded.boardId}/events`, { headers: { cookie: await cookieFor(outsider.id) } });
+      expect(refused.status).toBe(404);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    } finally {
+      await getDb().user.delete({ where: { id: outsider.id } });
+    }
+  });
+
+  it('refuses a move by an account removed after its cookie was issued; nothing changes', async () => {
+    const { getDb } = await import('@/lib/db');
+    const db = getDb();
+    const gone = await db.user.create({ data: { email: `direct.g.${randomUUID().slice(0, 8)}@test.example`, name: 'Borttagen' } });
+    await db.membership.create({ data: { teamId: seeded.teamId, userId: gone.id, role: 'MEMBER' } });
+    const cookie = await cookieFor(gone.id);
+    await db.user.delete({ where: { id: gone.id } });
+    const before = await cardColumn();
+    const move = await post(movePath(), moveBody(0), { cookie });
+    expect(move.status).toBe(404); // a move finds no membership for a removed account (moveCard)
+    const create = await post(movePath(), JSON.stringify({ type: 'card.create', columnId: seeded.columnIds[0], title: 'Spökkort' }), { cookie });
+    expect(create.status).toBe(401);
+    expect(await cardColumn()).toBe(before);
+    expect(await db.card.count({ where: { boardId: seeded.boardId, title: 'Spökkort' } })).toBe(0);
+  });
+
   it('leaves every other request to Next', async () => {
     expect((await fetch(`${base}${movePath()}`)).status).toBe(418);
     expect((await post(`/api/boards/${seeded.boardId}/state`, '{}')).status).toBe(418);
+    expect((await post(`/api/boards/${seeded.boardId}/events`, '{}')).status).toBe(418);
   });
 });

@@ -1,31 +1,41 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { findSessionUser, readSessionUserId } from '@/lib/auth/session';
 import { getServerEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { authorizeBoardEventStream, EVENT_STREAM_HEADERS, startBoardEventStream } from '@/lib/live/board-stream';
 import { log } from '@/lib/log';
 import { buildContentSecurityPolicy, createNonce, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '@/lib/security/csp';
 import { answerBoardCommand } from './board-command-answer';
-import { describeErrorForLog, MAX_JSON_BODY_CHARS, type PlainAnswer, type RequestHeaders } from './handler';
+import { describeErrorForLog, errorAnswer, getRequestLocale, MAX_JSON_BODY_CHARS, type PlainAnswer, type RequestHeaders } from './handler';
 
 /**
  * Routes the production server (server.ts) answers itself, before Next's request pipeline.
  *
  * Why: moving cards is what frontline staff do all day, and every open board hears every move. On a 2-core
  * server Next's pipeline (routing, proxy, Web Request/Response conversions, tracing) costs several milliseconds
- * of CPU per request — more than the move itself (measured with `npm run bench -- --only=moves`). So the one hot
- * write path, `POST /api/boards/:boardId/commands`, is served here with plain node:http and the very same
- * function the Next route uses (answerBoardCommand): origin check, session, zod, data layer, error mapping.
- * Everything else, including the live stream, goes to Next. The responses carry the same security headers.
+ * of CPU per request — more than the move itself (measured with `npm run bench -- --only=moves`). So the two hot
+ * paths are served here with plain node:http, by the same lib/ functions the Next routes use:
+ * - `POST /api/boards/:boardId/commands` (every board change): answerBoardCommand — origin check, session, zod,
+ *   data layer, error mapping;
+ * - `GET /api/boards/:boardId/events` (every open board's live stream, written to on every change):
+ *   authorizeBoardEventStream and startBoardEventStream, writing straight to the socket instead of through Web
+ *   streams. The hub behind it is one per process (lib/live/hub.ts), whichever copy of lib/ asks for it.
+ * Everything else goes to Next. The responses carry the same security headers as Next's.
  */
 const BOARD_COMMANDS_PATH = /^\/api\/boards\/([^/?#]+)\/commands\/?(?:\?.*)?$/;
+const BOARD_EVENTS_PATH = /^\/api\/boards\/([^/?#]+)\/events\/?(?:\?.*)?$/;
 
 /** Answers `request` when it is a direct route and returns true; otherwise leaves it alone and returns false. */
 export function serveDirectRoute(request: IncomingMessage, response: ServerResponse): boolean {
-  if (request.method !== 'POST') return false;
-  const match = BOARD_COMMANDS_PATH.exec(request.url ?? '');
-  if (!match) return false;
+  const url = request.url ?? '';
+  const commands = request.method === 'POST' ? BOARD_COMMANDS_PATH.exec(url) : null;
+  const events = request.method === 'GET' ? BOARD_EVENTS_PATH.exec(url) : null;
+  if (!commands && !events) return false;
   const requestId = firstHeader(request, 'x-request-id') ?? randomUUID();
-  void answerCommand(request, response, match[1] as string, requestId).catch((error: unknown) => {
+  const serve = commands ? answerCommand(request, response, commands[1] as string, requestId) : streamEvents(request, response, events![1] as string, requestId);
+  void serve.catch((error: unknown) => {
     log.error({ requestId, err: describeErrorForLog(error) }, 'direct route failed');
     if (!response.headersSent) send(response, requestId, { status: 500, body: { error: { code: 'UNKNOWN', message: '', requestId } } });
     else response.destroy();
@@ -36,15 +46,46 @@ export function serveDirectRoute(request: IncomingMessage, response: ServerRespo
 async function answerCommand(request: IncomingMessage, response: ServerResponse, rawBoardId: string, requestId: string): Promise<void> {
   const now = new Date();
   const bodyText = await readBodyText(request, MAX_JSON_BODY_CHARS);
-  let boardId: string;
-  try {
-    boardId = decodeURIComponent(rawBoardId);
-  } catch {
-    boardId = '';
-  }
   const headers: RequestHeaders = { get: (name) => firstHeader(request, name) };
-  const answer = await answerBoardCommand({ method: 'POST', headers, bodyText, boardId, requestId, now });
+  const answer = await answerBoardCommand({ method: 'POST', headers, bodyText, boardId: decodeBoardId(rawBoardId), requestId, now });
   send(response, requestId, answer);
+}
+
+/** The board's live stream: refused (401/404, as JSON) before anything is streamed, then SSE until either side ends. */
+async function streamEvents(request: IncomingMessage, response: ServerResponse, rawBoardId: string, requestId: string): Promise<void> {
+  const headers: RequestHeaders = { get: (name) => firstHeader(request, name) };
+  const boardId = decodeBoardId(rawBoardId);
+  try {
+    const userId = await readSessionUserId(headers.get('cookie'));
+    const user = userId ? await findSessionUser(userId) : null;
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    await authorizeBoardEventStream(user, boardId);
+    if (request.destroyed) return;
+    response.writeHead(200, { ...securityHeaders(), ...EVENT_STREAM_HEADERS, 'x-request-id': requestId });
+    response.flushHeaders();
+    const stop = startBoardEventStream({
+      user,
+      boardId,
+      sink: {
+        write: (text) => {
+          if (response.destroyed || response.writableEnded) throw new Error('the browser went away');
+          response.write(text);
+        },
+        end: () => response.end(),
+      },
+    });
+    response.on('close', stop);
+  } catch (error) {
+    send(response, requestId, errorAnswer(error, getRequestLocale(headers), requestId));
+  }
+}
+
+function decodeBoardId(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return '';
+  }
 }
 
 function firstHeader(request: IncomingMessage, name: string): string | null {
@@ -68,14 +109,21 @@ async function readBodyText(request: IncomingMessage, maxChars: number): Promise
   return text.length > maxChars ? text.slice(0, maxChars + 1) : text;
 }
 
-function send(response: ServerResponse, requestId: string, answer: PlainAnswer): void {
-  const body = JSON.stringify(answer.body);
+/** The headers Next's pipeline (next.config.js and proxy.ts) puts on every response. */
+function securityHeaders(): Record<string, string> {
   const isHttps = getServerEnv().isHttps;
-  response.writeHead(answer.status, {
+  return {
     ...SECURITY_HEADERS,
     'Content-Security-Policy': buildContentSecurityPolicy({ nonce: createNonce(), isDevelopment: false, isHttps }),
     'Cross-Origin-Opener-Policy': 'same-origin',
     ...(isHttps ? { 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : {}),
+  };
+}
+
+function send(response: ServerResponse, requestId: string, answer: PlainAnswer): void {
+  const body = JSON.stringify(answer.body);
+  response.writeHead(answer.status, {
+    ...securityHeaders(),
     ...answer.headers,
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(body),

@@ -8,75 +8,106 @@ import { getBoardHub } from './hub';
 const KEEPALIVE_MS = 15_000;
 const ACCESS_RECHECK_MS = 30_000;
 
+/** The response headers of a board's event stream. */
+export const EVENT_STREAM_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+} as const;
+
+/** Where a board's event stream writes: a Web stream (the Next route) or a Node response (lib/api/direct-routes.ts). */
+export type EventStreamSink = {
+  /** Writes one chunk of the text/event-stream body; throws when the connection is gone. */
+  write(text: string): void;
+  /** Ends the response. */
+  end(): void;
+};
+
 /**
- * Opens an SSE response streaming a board's live events to one browser. Throws NOT_FOUND before anything is sent
- * when the user may not read the board; closes the stream when they lose access, so a removed member stops
- * receiving the team's changes within ACCESS_RECHECK_MS.
+ * Checks that `user` may read the board; throws NOT_FOUND before anything is sent when they may not.
+ * Call before the response's status line is written.
  */
+export async function authorizeBoardEventStream(user: SessionUser, boardId: string): Promise<void> {
+  await authorizeBoardAction(getDb(), user.id, boardId, 'board.read');
+}
+
+/**
+ * Streams a board's live events to one browser through `sink`, after authorizeBoardEventStream. Closes the stream
+ * when the person loses access (so a removed member stops receiving the team's changes within ACCESS_RECHECK_MS),
+ * when the instance loses its LISTEN connection (the browser reconnects and resyncs), or when `sink` fails.
+ * Returns the function that stops it, for when the browser goes away.
+ */
+export function startBoardEventStream(options: { user: SessionUser; boardId: string; sink: EventStreamSink }): () => void {
+  const { user, boardId, sink } = options;
+  let isClosed = false;
+  let cleanup = () => {};
+  const close = () => {
+    if (isClosed) return;
+    isClosed = true;
+    cleanup();
+    try {
+      sink.end();
+    } catch {
+      // already closed by the client
+    }
+  };
+  const send = (text: string) => {
+    if (isClosed) return;
+    try {
+      sink.write(text);
+    } catch {
+      close();
+    }
+  };
+  const onEvent = (event: BoardLiveEvent) => send(`data: ${JSON.stringify(event)}\n\n`);
+  // Tell the browser to retry quickly if the connection drops; our client adds its own backoff on top.
+  send('retry: 1000\n\n');
+  const keepalive = setInterval(() => send(': keepalive\n\n'), KEEPALIVE_MS);
+  const recheck = setInterval(async () => {
+    try {
+      await authorizeBoardAction(getDb(), user.id, boardId, 'board.read');
+    } catch {
+      close();
+    }
+  }, ACCESS_RECHECK_MS);
+  let unsubscribe = () => {};
+  cleanup = () => {
+    clearInterval(keepalive);
+    clearInterval(recheck);
+    unsubscribe();
+  };
+  getBoardHub()
+    .subscribe(boardId, { userId: user.id, name: user.name }, onEvent, close)
+    .then(
+      (stop) => {
+        if (isClosed) stop();
+        else unsubscribe = stop;
+      },
+      // The database is unreachable: end the stream; the browser retries with backoff and resyncs.
+      () => close(),
+    );
+  return close;
+}
+
+/** The Next route's form (app/api/boards/[boardId]/events/route.ts): an SSE Response over a Web stream. */
 export async function openBoardEventStream(options: { user: SessionUser; boardId: string; signal: AbortSignal }): Promise<Response> {
   const { user, boardId, signal } = options;
-  await authorizeBoardAction(getDb(), user.id, boardId, 'board.read');
+  await authorizeBoardEventStream(user, boardId);
   const encoder = new TextEncoder();
-  let cleanup = () => {};
-
+  let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let isClosed = false;
-      const send = (text: string) => {
-        if (isClosed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const close = () => {
-        if (isClosed) return;
-        isClosed = true;
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      const onEvent = (event: BoardLiveEvent) => send(`data: ${JSON.stringify(event)}\n\n`);
-      let unsubscribe: () => void;
-      try {
-        unsubscribe = await getBoardHub().subscribe(boardId, { userId: user.id, name: user.name }, onEvent, close);
-      } catch {
-        // The database is unreachable: end the stream; the browser retries with backoff and resyncs.
-        close();
-        return;
-      }
-      const keepalive = setInterval(() => send(': keepalive\n\n'), KEEPALIVE_MS);
-      const recheck = setInterval(async () => {
-        try {
-          await authorizeBoardAction(getDb(), user.id, boardId, 'board.read');
-        } catch {
-          close();
-        }
-      }, ACCESS_RECHECK_MS);
-      cleanup = () => {
-        clearInterval(keepalive);
-        clearInterval(recheck);
-        unsubscribe();
-      };
-      signal.addEventListener('abort', close);
-      // Tell the browser to retry quickly if the connection drops; our client adds its own backoff on top.
-      send('retry: 1000\n\n');
+    start(controller) {
+      stop = startBoardEventStream({
+        user,
+        boardId,
+        sink: { write: (text) => controller.enqueue(encoder.encode(text)), end: () => controller.close() },
+      });
+      signal.addEventListener('abort', () => stop());
     },
     cancel() {
-      cleanup();
+      stop();
     },
   });
-
-  return new Response(stream, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
-  });
+  return new Response(stream, { headers: EVENT_STREAM_HEADERS });
 }
