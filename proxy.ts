@@ -10,8 +10,9 @@ import { buildContentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } fr
  *   from it and applies it to every script it renders) and sends it on the response, with HSTS over HTTPS.
  *
  * The other security headers (X-Content-Type-Options, Referrer-Policy, X-Frame-Options, Permissions-Policy) come
- * from next.config.js; route handlers refuse foreign origins themselves (lib/api/handler.ts). Board commands do
- * not pass through here in production: server.ts answers them first, with the same headers (lib/api/direct-routes.ts).
+ * from next.config.js; route handlers refuse foreign origins themselves (lib/api/handler.ts). Board commands and
+ * board event streams do not pass through here in production: server.ts answers them first, with the same headers
+ * (lib/api/direct-routes.ts).
  */
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
