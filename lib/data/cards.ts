@@ -208,6 +208,18 @@ type MoveLockRow = {
 /** Roles whose members may move cards, from the pure permission rule (so the SQL below never decides it). */
 const ROLES_THAT_MAY_MOVE = TEAM_ROLES.filter((role) => canPerform(role, 'card.move'));
 
+/** The card's update and its history event: the start of both write statements below ($1–$10). */
+const MOVE_WRITE_CTES = `
+      WITH moved AS (
+        UPDATE "Card" SET "columnId" = $1, position = $2::float8, version = version + 1,
+          "lastMovedAt" = $3::timestamp(3), "startedAt" = $4::timestamp(3), "doneAt" = $5::timestamp(3)
+        WHERE id = $6
+        RETURNING version
+      ), history AS (
+        INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "actorId", at)
+        VALUES ($7, $6, 'MOVED'::"CardEventType", $8, $1, $9, $10::timestamp(3))
+      )`;
+
 /**
  * The statements of a move, as named prepared statements: PostgreSQL parses and plans each once per connection.
  *
@@ -261,30 +273,12 @@ const MOVE_STATEMENTS = {
   },
   write: {
     name: 'tillit_move_write',
-    text: `
-      WITH moved AS (
-        UPDATE "Card" SET "columnId" = $1, position = $2::float8, version = version + 1,
-          "lastMovedAt" = $3::timestamp(3), "startedAt" = $4::timestamp(3), "doneAt" = $5::timestamp(3)
-        WHERE id = $6
-        RETURNING version
-      ), history AS (
-        INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "actorId", at)
-        VALUES ($7, $6, 'MOVED'::"CardEventType", $8, $1, $9, $10::timestamp(3))
-      )
+    text: `${MOVE_WRITE_CTES}
       SELECT moved.version, pg_notify($11, $12)::text AS notified FROM moved`,
   },
   writeOverLimit: {
     name: 'tillit_move_write_over_limit',
-    text: `
-      WITH moved AS (
-        UPDATE "Card" SET "columnId" = $1, position = $2::float8, version = version + 1,
-          "lastMovedAt" = $3::timestamp(3), "startedAt" = $4::timestamp(3), "doneAt" = $5::timestamp(3)
-        WHERE id = $6
-        RETURNING version
-      ), history AS (
-        INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "actorId", at)
-        VALUES ($7, $6, 'MOVED'::"CardEventType", $8, $1, $9, $10::timestamp(3))
-      ), over_limit AS (
+    text: `${MOVE_WRITE_CTES}, over_limit AS (
         INSERT INTO "BoardEvent" ("boardId", type, "columnId", "actorId", at, after)
         VALUES ($7, 'WIP_LIMIT_EXCEEDED'::"BoardEventType", $1, $9, $10::timestamp(3), $13::jsonb)
       )
