@@ -9,6 +9,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+// Deterministic randomness (mulberry32): every generated board has the same shape.
+import { createMulberry32 as createRandom } from '../lib/flow/seeded-random';
 
 export const BENCH_BOARD_NAME = 'Benchmark: flödestavla 10 000 kort';
 export const BENCH_CARD_COUNT = 10_000;
@@ -24,17 +26,6 @@ export interface BenchBoard {
   readonly events: number;
 }
 
-/** Deterministic randomness (mulberry32): every generated board has the same shape. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type EventType = 'CREATED' | 'MOVED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'EDITED';
 type PlannedEvent = { type: EventType; from: number | null; to: number | null; at: number };

@@ -6,6 +6,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { hash } from '@node-rs/argon2';
 import { PrismaClient, type CardEventType, type DemandType, type FlowState, type WipMode } from '../lib/generated/prisma/client';
+import { createMulberry32 } from '../lib/flow/seeded-random';
 
 export const DEMO_PASSWORD = 'tillit-demo';
 export const DEMO_ACCOUNTS = [
@@ -20,14 +21,7 @@ const DAY = 86_400_000;
 
 /** Deterministic randomness so every fresh demo looks the same. */
 function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createMulberry32(seed);
   return {
     next,
     between: (min: number, max: number) => min + next() * (max - min),

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../scripts/lib/app-setup';
+import { createMulberry32 } from '../../lib/flow/seeded-random';
 
 /** The command line as typed, with the environment variables that change what the bench does. */
 export function describeCommand(script: string, envNames: string[]): string {
@@ -26,13 +27,6 @@ export function writeResults(name: string, json: unknown, text: string): string[
 
 /** A small deterministic generator, so a run can be repeated with the same moves (BENCH_SEED). */
 export function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createMulberry32(seed);
   return { next, int: (max: number) => Math.floor(next() * max), pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
 }

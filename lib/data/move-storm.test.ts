@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardCommand } from '@/lib/board/commands';
+import { createMulberry32 } from '@/lib/flow/seeded-random';
 
 const hasDatabase = Boolean(process.env.DATABASE_URL);
 process.env.AUTH_SECRET ??= 'tillit-test-secret-not-for-production';
@@ -60,14 +61,7 @@ async function seedBoard(columns: ColumnSpec[], cardColumns: number[], actorCoun
 }
 
 function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createMulberry32(seed);
   return { int: (max: number) => Math.floor(next() * max), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T };
 }
 

@@ -5,16 +5,7 @@
  * export at 1000), which is the heavier case for the importer.
  */
 
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createMulberry32 as createRandom } from '@/lib/flow/seeded-random';
 
 export type GeneratedTrelloExport = { board: Record<string, unknown>; cardCount: number; actionCount: number };
 
