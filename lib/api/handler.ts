@@ -77,7 +77,7 @@ function findSqlState(error: unknown): string | null {
     for (const key of ['originalCode', 'sqlState']) {
       if (typeof record[key] === 'string' && /^[0-9A-Z]{5}$/.test(record[key] as string)) return record[key] as string;
     }
-    // node-postgres (the plain pool, lib/data/pg-pool.ts) puts the SQLSTATE in `code`; Prisma's own codes are P + 4 digits.
+    // node-postgres (the plain pool, lib/data/sql-pool.ts) puts the SQLSTATE in `code`; Prisma's own codes are P + 4 digits.
     if (typeof record.code === 'string' && /^[0-9A-Z]{5}$/.test(record.code) && !/^P\d{4}$/.test(record.code)) return record.code;
     return walk(record.cause, depth + 1) ?? walk((record.meta as Record<string, unknown> | undefined)?.driverAdapterError, depth + 1);
   };

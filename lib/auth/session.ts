@@ -3,7 +3,7 @@ import { parse as parseCookie } from 'cookie';
 import { getServerSession } from 'next-auth';
 import { decode } from 'next-auth/jwt';
 import { cache } from 'react';
-import { getPgPool } from '@/lib/data/pg-pool';
+import { getPgPool } from '@/lib/data/sql-pool';
 import { getDb } from '@/lib/db';
 import { getServerEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -65,7 +65,7 @@ export async function findSessionUser(userId: string): Promise<SessionUser | nul
   return rows[0] ?? null;
 }
 
-/** Read on most board commands, so a prepared statement on the plain pool (see lib/data/pg-pool.ts). */
+/** Read on most board commands, so a prepared statement on the plain pool (see lib/data/sql-pool.ts). */
 const SESSION_USER_STATEMENT = {
   name: 'tillit_session_user',
   text: 'SELECT id, name, email, "isInstanceAdmin" FROM "User" WHERE id = $1',

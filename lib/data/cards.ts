@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import { BOARD_EVENTS_CHANNEL, boardEventPayload, publishBoardEvent } from '@/lib/live/publish';
 import { authorizeBoardAction } from './access';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
-import { runInPgTransaction, toIsoUtc } from './pg-pool';
+import { runInPgTransaction, toIsoUtc } from './sql-pool';
 
 type Actor = { id: string; name: string };
 
@@ -291,7 +291,7 @@ const MOVE_STATEMENTS = {
  * locks the target column and the card (so two moves into the last free slot of a strict column cannot both
  * pass), applies the team's WIP rule, places the card with gap-based positions and records the move.
  *
- * It is the hottest write path, so it makes few round trips on the plain pool (lib/data/pg-pool.ts): one
+ * It is the hottest write path, so it makes few round trips on the plain pool (lib/data/sql-pool.ts): one
  * statement checks the caller's membership and role, reads their name for the live announcement (a removed
  * account has no membership, so it gets NOT_FOUND) and takes both row locks, one reads the target column's cards, and one
  * writes the card, its history event (and an over-limit board event) and queues the live notification.

@@ -1,5 +1,5 @@
 /**
- * moveCard writes through the plain pool (lib/data/pg-pool.ts), whose timestamps must agree with Prisma's (UTC in
+ * moveCard writes through the plain pool (lib/data/sql-pool.ts), whose timestamps must agree with Prisma's (UTC in
  * `timestamp(3)` columns) whatever the server's time zone: a move made at an instant is stored and read back as
  * that instant, also when the process runs in a zone far from UTC.
  *
