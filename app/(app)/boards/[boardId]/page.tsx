@@ -1,20 +1,14 @@
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getBoardForUser } from '@/lib/data/boards';
-import { isAppError } from '@/lib/errors';
 import { BoardClient } from './board-client';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 type Props = { params: Promise<{ boardId: string }> };
 
 async function loadBoard(boardId: string) {
   const user = await requireSessionUser();
-  try {
-    return { user, board: await getBoardForUser(user.id, boardId, new Date()) };
-  } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  return { user, board: await orNotFound(getBoardForUser(user.id, boardId, new Date())) };
 }
 
 export async function generateMetadata({ params }: Props) {

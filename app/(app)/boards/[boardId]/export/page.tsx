@@ -1,11 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getBoardNameForExport } from '@/lib/data/export-board';
-import { isAppError } from '@/lib/errors';
 import { defaultSeparatorName } from '@/lib/export/csv';
 import { isLocale } from '@/lib/i18n/config';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 type Props = { params: Promise<{ boardId: string }>; searchParams: Promise<{ separator?: string }> };
 
@@ -15,12 +14,7 @@ export async function generateMetadata() {
 
 async function loadBoard(boardId: string) {
   const user = await requireSessionUser();
-  try {
-    return await getBoardNameForExport(user.id, boardId);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  return orNotFound(getBoardNameForExport(user.id, boardId));
 }
 
 const buttonClass =

@@ -1,11 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getBoardFlowData } from '@/lib/data/flow';
 import { parseFlowRange } from '@/lib/data/flow-range';
-import { isAppError } from '@/lib/errors';
 import { AgingWipSection } from './aging-wip-section';
 import { CumulativeFlowSection } from './cumulative-flow-section';
 import { CycleTimeSection } from './cycle-time-section';
@@ -18,6 +16,7 @@ import { ServiceLevelSection } from './service-level-section';
 import { ThroughputSection } from './throughput-section';
 import { WipSection } from './wip-section';
 import { XmRSection } from './xmr-section';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ boardId: string }>; searchParams: Promise<SearchParams> };
@@ -30,14 +29,8 @@ const loadFlow = cache(async (boardId: string, from: string | undefined, to: str
   const user = await requireSessionUser();
   const now = new Date();
   const range = parseFlowRange({ from, to }, now);
-  try {
-    const data = await getBoardFlowData(user.id, boardId, { from: range.fromInstant, to: range.toInstant, now, timeZone: range.timeZone });
-    return { range, data };
-  } catch (error) {
-    // Not on the team and no such board look the same on purpose.
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const data = await orNotFound(getBoardFlowData(user.id, boardId, { from: range.fromInstant, to: range.toInstant, now, timeZone: range.timeZone }));
+  return { range, data };
 });
 
 function readFirstValue(value: string | string[] | undefined): string | undefined {

@@ -1,6 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Markdown } from '@/components/markdown';
 import { requireSessionUser } from '@/lib/auth/session';
@@ -8,7 +7,7 @@ import { getBoardForUser } from '@/lib/data/boards';
 import { getBoardHistory, type BoardHistoryEntry } from '@/lib/data/columns';
 import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
 import { WIP_MODES, type WipMode } from '@/lib/domain/wip';
-import { isAppError } from '@/lib/errors';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 type Props = { params: Promise<{ boardId: string }> };
 
@@ -22,14 +21,8 @@ export async function generateMetadata() {
 
 async function loadHistory(boardId: string) {
   const user = await requireSessionUser();
-  try {
-    const [board, entries] = await Promise.all([getBoardForUser(user.id, boardId, new Date()), getBoardHistory(user.id, boardId)]);
-    return { board, entries };
-  } catch (error) {
-    // Not on the team and no such board look the same on purpose.
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  const [board, entries] = await orNotFound(Promise.all([getBoardForUser(user.id, boardId, new Date()), getBoardHistory(user.id, boardId)]));
+  return { board, entries };
 }
 
 export default async function BoardHistoryPage({ params }: Props) {

@@ -1,23 +1,16 @@
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getStandupData } from '@/lib/data/standups';
-import { isAppError } from '@/lib/errors';
 import { StandupClient } from './standup-client';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 type Props = { params: Promise<{ boardId: string }> };
 
 // Metadata and page share one load per request.
 const loadStandup = cache(async (boardId: string) => {
   const user = await requireSessionUser();
-  try {
-    return { user, data: await getStandupData(user.id, boardId, new Date()) };
-  } catch (error) {
-    // Not on the team and no such board look the same on purpose.
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  return { user, data: await orNotFound(getStandupData(user.id, boardId, new Date())) };
 });
 
 export async function generateMetadata({ params }: Props) {

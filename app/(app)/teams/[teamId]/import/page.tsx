@@ -1,11 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getTeamForImport } from '@/lib/data/import-board';
-import { isAppError } from '@/lib/errors';
 import { IMPORT_LIMITS } from '@/lib/import/model';
 import { ImportClient } from './import-client';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 type Props = { params: Promise<{ teamId: string }> };
 
@@ -15,13 +14,8 @@ export async function generateMetadata() {
 
 async function loadTeam(teamId: string) {
   const user = await requireSessionUser();
-  try {
-    return await getTeamForImport(user.id, teamId);
-  } catch (error) {
-    // Not on the team, a viewer, or no such team: importing is for the team's members only.
-    if (isAppError(error) && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) notFound();
-    throw error;
-  }
+  // Not on the team, a viewer, or no such team: importing is for the team's members only.
+  return orNotFound(getTeamForImport(user.id, teamId), ['NOT_FOUND', 'FORBIDDEN']);
 }
 
 /** Import a Trello board, a spreadsheet or a Tillit export as a new board of the team: file → preview → confirm. */

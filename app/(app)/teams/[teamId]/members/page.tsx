@@ -1,11 +1,10 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getTeamMembers, INVITATION_VALID_DAYS, type TeamHistoryEntry } from '@/lib/data/team-admin';
-import { isAppError } from '@/lib/errors';
 import { isEmailConfigured } from '@/lib/mail/mailer';
 import { InviteForm, MembersTable, PendingInvitations } from './members-client';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 type Props = { params: Promise<{ teamId: string }> };
 type Translate = Awaited<ReturnType<typeof getTranslations<'admin'>>>;
@@ -18,14 +17,8 @@ export async function generateMetadata() {
 
 async function load(teamId: string) {
   const user = await requireSessionUser();
-  try {
-    return await getTeamMembers(user, teamId, new Date());
-  } catch (error) {
-    // Not on the team and no such team look the same on purpose.
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    if ((error as Error)?.name === 'ZodError') notFound();
-    throw error;
-  }
+  // Not on the team and no such team look the same on purpose.
+  return orNotFound(getTeamMembers(user, teamId, new Date()));
 }
 
 export default async function TeamMembersPage({ params }: Props) {

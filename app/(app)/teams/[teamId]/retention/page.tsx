@@ -1,10 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getRetentionOverview, RETENTION_LOOKAHEAD_DAYS } from '@/lib/data/retention';
-import { isAppError } from '@/lib/errors';
 import { RetentionForm } from './retention-form';
+import { orNotFound } from '@/app/(app)/or-not-found';
 
 type Props = { params: Promise<{ teamId: string }> };
 
@@ -14,12 +13,7 @@ export async function generateMetadata() {
 
 async function load(teamId: string) {
   const user = await requireSessionUser();
-  try {
-    return await getRetentionOverview(user.id, teamId, new Date());
-  } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
+  return orNotFound(getRetentionOverview(user.id, teamId, new Date()));
 }
 
 const periodKey = (months: number | null) => (months === null ? 'forever' : String(months));
