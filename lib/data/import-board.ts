@@ -34,7 +34,6 @@ export async function importBoard(
   options: { onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<{ boardId: string; cardCount: number; eventCount: number }> {
   const db = getDb();
-  await authorizeTeamAction(db, actor.id, teamId, 'board.create');
   const total = plan.columns.length + plan.cards.length + plan.cardEvents.length + plan.boardEvents.length + plan.standups.length + 1;
   let done = 0;
   const progress = (rows: number) => {
@@ -44,6 +43,8 @@ export async function importBoard(
 
   return db.$transaction(
     async (tx) => {
+      // Checked inside the transaction: someone removed from the team while a large import runs gets no board.
+      await authorizeTeamAction(tx, actor.id, teamId, 'board.create');
       const boardId = newId();
       await tx.board.create({ data: { id: boardId, teamId, name: plan.boardName, createdAt: plan.boardCreatedAt ?? now } });
       const ids = new Map<string, string>();

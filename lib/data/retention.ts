@@ -112,9 +112,11 @@ export async function previewRetention(teamId: string, months: number | null, no
 /** Sets the team's retention period (members only); the change and who made it go into the team's retention log. */
 export async function setRetentionPeriod(actor: Actor, teamId: string, months: RetentionChoice, now: Date): Promise<void> {
   const db = getDb();
-  await authorizeTeamAction(db, actor.id, teamId, 'board.edit');
   await db.$transaction(async (tx) => {
+    // The team row first, then the role, as team administration does: a member removed or made a viewer meanwhile
+    // cannot change the team's rule.
     const [team] = await tx.$queryRaw<{ retentionMonths: number | null }[]>`SELECT "retentionMonths" FROM "Team" WHERE id = ${teamId} FOR UPDATE`;
+    await authorizeTeamAction(tx, actor.id, teamId, 'board.edit');
     if (!team || team.retentionMonths === months) return;
     await tx.team.update({ where: { id: teamId }, data: { retentionMonths: months } });
     await tx.retentionLog.create({ data: { teamId, kind: 'SETTING_CHANGED', at: now, actorId: actor.id, months, previousMonths: team.retentionMonths } });
