@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { TeamAdminError, type TeamAdminErrorCode } from '@/lib/data/team-admin';
 import { isAppError } from '@/lib/errors';
+import { isForeignOrigin } from './handler';
 import { log } from '@/lib/log';
 
 /**
@@ -13,21 +14,6 @@ import { log } from '@/lib/log';
 export type ActionErrorCode = 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'VALIDATION' | 'UNAVAILABLE' | 'UNKNOWN' | TeamAdminErrorCode;
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; code: ActionErrorCode };
 
-/**
- * Next.js already refuses a server action whose Origin names another host; this also refuses one without an
- * Origin that the browser marks cross-site, so no action depends on the framework's check alone.
- */
-async function isForeignOrigin(): Promise<boolean> {
-  const list = await headers();
-  const origin = list.get('origin');
-  if (!origin) return list.get('sec-fetch-site') === 'cross-site';
-  const host = list.get('x-forwarded-host') ?? list.get('host');
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
 
 function toCode(error: unknown): ActionErrorCode {
   if (error instanceof TeamAdminError) return error.code;
@@ -43,7 +29,9 @@ function toCode(error: unknown): ActionErrorCode {
 /** Runs a server action for the signed-in person: origin check, session, and one mapping from errors to codes. */
 export async function runAction<T>(handler: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
   try {
-    if (await isForeignOrigin()) return { ok: false, code: 'FORBIDDEN' };
+    // Next.js already refuses a server action whose Origin names another host; this also refuses one without an
+    // Origin that the browser marks cross-site, so no action depends on the framework's check alone.
+    if (isForeignOrigin('POST', await headers())) return { ok: false, code: 'FORBIDDEN' };
     const user = await getSessionUser();
     if (!user) return { ok: false, code: 'UNAUTHENTICATED' };
     return { ok: true, data: await handler(user) };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { withApi } from '@/lib/api/handler';
 import { getBoardFlowData } from '@/lib/data/flow';
 import { buildFlowCsv, buildFlowCsvFileName, FLOW_EXPORT_DATASETS } from '@/lib/data/flow-csv';
+import { attachmentHeader } from '@/lib/export/csv';
 import { parseFlowRange } from '@/lib/data/flow-range';
 import { loadMessages } from '@/lib/i18n/messages';
 
@@ -31,7 +32,7 @@ export const GET = withApi<{ boardId: string }>(async ({ request, params, user, 
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${buildFlowCsvFileName(dataset, range.from, range.to)}"`,
+      'Content-Disposition': attachmentHeader(buildFlowCsvFileName(dataset, range.from, range.to)),
       'Cache-Control': 'private, no-store',
     },
   });
