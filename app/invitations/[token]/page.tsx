@@ -22,10 +22,11 @@ export default async function InvitationPage({ params }: Props) {
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`);
   const preview = await getInvitationPreview(user, token, new Date());
   const t = await getTranslations('admin');
+  const tApp = await getTranslations('app');
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-lg flex-col justify-center p-6">
       <div className="mb-6 flex items-center justify-between gap-4">
-        <p className="text-xl font-bold text-brand-800">Tillit</p>
+        <p className="text-xl font-bold text-brand-800">{tApp('name')}</p>
         <LanguageSwitcher />
       </div>
       <div className="rounded-lg border border-slate-300 bg-white p-6 shadow-sm">

@@ -111,11 +111,11 @@ export function MembersTable({ teamId, teamName, canManage, members }: { teamId:
                             </option>
                           ))}
                         </select>
-                        <button type="submit" disabled={isPending} className={BUTTON} aria-label={`${t('members.saveRole')}: ${member.name}`}>
+                        <button type="submit" disabled={isPending} className={BUTTON} aria-label={t('members.saveRoleFor', { name: member.name })}>
                           {t('members.saveRole')}
                         </button>
                       </form>
-                      <button type="button" disabled={isPending} className={BUTTON} onClick={() => setToRemove(member)} aria-label={member.isSelf ? undefined : `${t('members.remove')} ${member.name}`}>
+                      <button type="button" disabled={isPending} className={BUTTON} onClick={() => setToRemove(member)} aria-label={member.isSelf ? undefined : t('members.removeMember', { name: member.name })}>
                         {member.isSelf ? t('members.leave') : t('members.remove')}
                       </button>
                     </div>
