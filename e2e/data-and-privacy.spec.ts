@@ -168,7 +168,7 @@ test.describe('import, export, retention and privacy', () => {
     const db = getTestDb();
     const done = board.columns[2]!.id;
     const old = new Date(Date.now() - 400 * DAY);
-    await db.card.create({ data: { boardId: board.boardId, columnId: done, title: 'Avslutat ärende 2025', position: 5000, createdAt: old, lastMovedAt: old, startedAt: old, doneAt: old } });
+    await db.card.create({ data: { boardId: board.boardId, columnId: done, laneId: board.lanes[0]!.id, title: 'Avslutat ärende 2025', position: 5000, createdAt: old, lastMovedAt: old, startedAt: old, doneAt: old } });
     await signInAs(context, board.member, baseURL!);
     await page.goto(`/teams/${board.teamId}/retention`);
     await expect(page.getByTestId('retention-current')).toHaveText('Teamets regel nu: behåll texten så länge tavlan finns.');

@@ -32,6 +32,7 @@ async function seedFlowHistory(board: TestBoard): Promise<void> {
       data: {
         boardId: board.boardId,
         columnId: isDone ? done : doing,
+        laneId: board.lanes[0]!.id,
         title: `Flödesärende ${index + 1}`,
         position: (index + 10) * 1024,
         demand: index % 4 === 0 ? 'FAILURE' : 'VALUE',

@@ -17,7 +17,7 @@ import { createTestBoard, type TestBoard, type TestUser } from './fixtures/test-
 const RUNS = Number(process.env.TILLIT_FUZZ_RUNS ?? 300);
 /** Traces of an internal error: stack frames, source paths, Prisma's or PostgreSQL's own wording. */
 const STACK_TRACE = /\n\s+at\s|\bat\s+\S+\s+\(\S*:\d+:\d+\)|node_modules\/|\.tsx?:\d+|PrismaClient|Invalid `|invalid byte sequence|violates .*constraint/i;
-const COMMAND_TYPES = ['card.create', 'card.update', 'card.move', 'card.block', 'card.unblock', 'card.archive', 'column.create', 'column.update', 'column.reorder', 'column.delete'];
+const COMMAND_TYPES = ['card.create', 'card.update', 'card.move', 'card.block', 'card.unblock', 'card.archive', 'column.create', 'column.update', 'column.reorder', 'column.delete', 'lane.create', 'lane.update', 'lane.reorder', 'lane.delete'];
 
 async function cookieFor(user: TestUser): Promise<string> {
   const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret: process.env.AUTH_SECRET as string, maxAge: 3600 });
@@ -27,15 +27,16 @@ async function cookieFor(user: TestUser): Promise<string> {
 /** Everything a board's team could see or change, to prove a refused request changed nothing. */
 async function snapshot(boardIds: string[]): Promise<string> {
   const db = getTestDb();
-  const [cards, columns, cardEvents, boardEvents, standups, boards] = await Promise.all([
+  const [cards, columns, lanes, cardEvents, boardEvents, standups, boards] = await Promise.all([
     db.card.findMany({ where: { boardId: { in: boardIds } }, orderBy: { id: 'asc' } }),
     db.column.findMany({ where: { boardId: { in: boardIds } }, orderBy: { id: 'asc' } }),
+    db.lane.findMany({ where: { boardId: { in: boardIds } }, orderBy: { id: 'asc' } }),
     db.cardEvent.aggregate({ where: { boardId: { in: boardIds } }, _count: true, _max: { id: true } }),
     db.boardEvent.aggregate({ where: { boardId: { in: boardIds } }, _count: true, _max: { id: true } }),
     db.standup.findMany({ where: { boardId: { in: boardIds } }, orderBy: { id: 'asc' } }),
     db.board.findMany({ where: { id: { in: boardIds } }, orderBy: { id: 'asc' } }),
   ]);
-  return JSON.stringify({ cards, columns, cardEvents, boardEvents, standups, boards }, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  return JSON.stringify({ cards, columns, lanes, cardEvents, boardEvents, standups, boards }, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
 type Probe = { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: string; origin?: string; asUser: 'member' | 'outsider' | 'nobody' };
@@ -89,8 +90,8 @@ const hostileNumber = fc.oneof(
 const anyValue = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 3 }), fc.array(hostileString, { maxLength: 3 }));
 
 function commandArbitrary(board: TestBoard, other: TestBoard) {
-  const ownIds = [...board.cards.map((c) => c.id), ...board.columns.map((c) => c.id)];
-  const foreignIds = [...other.cards.map((c) => c.id), ...other.columns.map((c) => c.id)];
+  const ownIds = [...board.cards.map((c) => c.id), ...board.columns.map((c) => c.id), ...board.lanes.map((l) => l.id)];
+  const foreignIds = [...other.cards.map((c) => c.id), ...other.columns.map((c) => c.id), ...other.lanes.map((l) => l.id)];
   const id = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ownIds) }, { weight: 3, arbitrary: fc.constantFrom(...foreignIds) }, { weight: 2, arbitrary: hostileString }, { weight: 1, arbitrary: anyValue });
   const field = fc.oneof({ weight: 4, arbitrary: id }, { weight: 3, arbitrary: hostileString }, { weight: 2, arbitrary: hostileNumber }, { weight: 1, arbitrary: anyValue });
   const commandObject = fc
@@ -100,6 +101,8 @@ function commandArbitrary(board: TestBoard, other: TestBoard) {
         cardId: field,
         columnId: field,
         toColumnId: field,
+        toLaneId: field,
+        laneId: field,
         toIndex: fc.oneof(hostileNumber, anyValue),
         title: field,
         name: field,
@@ -113,6 +116,8 @@ function commandArbitrary(board: TestBoard, other: TestBoard) {
         confirmOverLimit: fc.oneof(fc.boolean(), anyValue),
         overLimitReason: field,
         moveCardsToColumnId: field,
+        moveCardsToLaneId: field,
+        classOfService: fc.oneof(fc.constantFrom('STANDARD', 'EXPEDITE', 'INTANGIBLE', 'URGENT', 'expedite'), anyValue),
         extra: anyValue,
       },
       { requiredKeys: ['type'] },
@@ -168,6 +173,12 @@ test.describe('API fuzzing', () => {
         { name: 'Strikt', flowState: 'IN_PROGRESS', wipLimit: 2, wipMode: 'STRICT' },
         { name: 'Klart', flowState: 'DONE' },
       ],
+      lanes: [{ name: 'Standard' }, { name: 'Akut', classOfService: 'EXPEDITE', wipLimit: 1, wipMode: 'STRICT' }],
+      cards: [
+        { title: 'Ärende A', column: 0 },
+        { title: 'Ärende B', column: 0 },
+        { title: 'Akut C', column: 1, lane: 1 },
+      ],
     });
     const other = await createTestBoard();
     const boardIds = [board.boardId, other.boardId];
@@ -212,7 +223,8 @@ test.describe('API fuzzing', () => {
 
     // Known edge cases first, every run: text the database itself refuses (NUL), a foreign board's card, an index
     // far out of range, a prototype key.
-    const [card, column] = [board.cards[0]!.id, board.columns[0]!.id];
+    const [card, column, lane] = [board.cards[0]!.id, board.columns[0]!.id, board.lanes[0]!.id];
+    const expedite = board.lanes[1]!.id;
     const examples: [string][] = [
       [JSON.stringify({ type: 'card.create', columnId: column, title: 'a\u0000b' })],
       [JSON.stringify({ type: 'card.update', cardId: card, description: 'x\u0000' })],
@@ -223,6 +235,20 @@ test.describe('API fuzzing', () => {
       [JSON.stringify({ type: 'card.move', cardId: card, toColumnId: other.columns[0]!.id, toIndex: 0 })],
       [JSON.stringify({ type: 'card.move', cardId: card, toColumnId: column, toIndex: -1 })],
       [JSON.stringify({ type: 'card.move', cardId: card, toColumnId: column, toIndex: 1e300 })],
+      // Lanes (issue 12): another board's lane, the strict expedite lane that is full, limits of 0, negative and
+      // fractional, a class that does not exist, the last lane of the other board's team is not ours to remove,
+      // and removing a lane that holds cards without saying where they go.
+      [JSON.stringify({ type: 'card.move', cardId: card, toColumnId: column, toLaneId: other.lanes[0]!.id, toIndex: 0 })],
+      [JSON.stringify({ type: 'card.move', cardId: card, toColumnId: board.columns[1]!.id, toLaneId: expedite, toIndex: 0 })],
+      [JSON.stringify({ type: 'lane.update', laneId: lane, wipLimit: 0 })],
+      [JSON.stringify({ type: 'lane.update', laneId: lane, wipLimit: -1 })],
+      [JSON.stringify({ type: 'lane.update', laneId: lane, wipLimit: 1.5 })],
+      [JSON.stringify({ type: 'lane.update', laneId: lane, classOfService: 'URGENT' })],
+      [JSON.stringify({ type: 'lane.create', name: 'Ny', classOfService: 'DEADLINE' })],
+      [JSON.stringify({ type: 'lane.delete', laneId: other.lanes[0]!.id })],
+      [JSON.stringify({ type: 'lane.delete', laneId: lane })],
+      [JSON.stringify({ type: 'lane.delete', laneId: expedite, moveCardsToLaneId: expedite })],
+      [JSON.stringify({ type: 'lane.delete', laneId: lane, moveCardsToLaneId: other.lanes[0]!.id })],
       [`{"type":"card.archive","cardId":"${card}","__proto__":{"type":"column.delete"}}`],
       [`{"type":"card.move","cardId":"${card}","toColumnId":"${column}","toIndex":0,"constructor":{"prototype":{"isAdmin":true}}}`],
     ];

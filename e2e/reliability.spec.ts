@@ -7,7 +7,8 @@
  *  - the app is killed (SIGKILL) during a burst of moves: after a restart every acknowledged move is there and
  *    none is half-applied;
  *  - 20 simultaneous moves into the last free slot of a strict column, over HTTP: one 200, nineteen 409s with the
- *    translated WIP message, the refused cards untouched, round after round.
+ *    translated WIP message, the refused cards untouched, round after round; the same for the last slot of a strict
+ *    (expedite) lane, entered in different columns from different lanes.
  *
  * The database-restart test runs its own embedded PostgreSQL (a free loopback port) and its own app instance on
  * E2E_PORT_C, so the shared servers and the runner's database are never disturbed.
@@ -61,10 +62,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function postMove(request: APIRequestContext, base: string, boardId: string, cardId: string, toColumnId: string, toIndex: number): Promise<MoveResult> {
+async function postMove(request: APIRequestContext, base: string, boardId: string, cardId: string, toColumnId: string, toIndex: number, toLaneId?: string): Promise<MoveResult> {
   try {
     const response = await request.post(`${base}/api/boards/${boardId}/commands`, {
-      data: { type: 'card.move', cardId, toColumnId, toIndex },
+      data: { type: 'card.move', cardId, toColumnId, toIndex, ...(toLaneId ? { toLaneId } : {}) },
       headers: { origin: base, 'accept-language': 'sv-SE,sv;q=0.9' },
       failOnStatusCode: false,
       timeout: 15_000,
@@ -152,7 +153,7 @@ test.describe('reliability', () => {
       }
       const team = await db.team.create({ data: { name: `Team ${marker}` } });
       await db.membership.createMany({ data: people.map((p) => ({ teamId: team.id, userId: p.id, role: 'MEMBER' as const })) });
-      const board = await db.board.create({ data: { teamId: team.id, name: `Tavla ${marker}` } });
+      const board = await db.board.create({ data: { teamId: team.id, name: `Tavla ${marker}`, lanes: { create: { name: 'Standard', position: 1024 } } }, include: { lanes: true } });
       const columnNames = ['Inkommet', 'Pågår', 'Klart'];
       const columns: { id: string; name: string }[] = [];
       for (const [index, name] of columnNames.entries()) {
@@ -160,7 +161,7 @@ test.describe('reliability', () => {
       }
       const cards = [];
       for (let index = 0; index < 6; index += 1) {
-        const card = await db.card.create({ data: { boardId: board.id, columnId: columns[index % 3]!.id, title: `Hemligt ärende ${index} ${marker}`, position: (index + 1) * 1024 } });
+        const card = await db.card.create({ data: { boardId: board.id, columnId: columns[index % 3]!.id, laneId: board.lanes[0]!.id, title: `Hemligt ärende ${index} ${marker}`, position: (index + 1) * 1024 } });
         await db.cardEvent.create({ data: { boardId: board.id, cardId: card.id, type: 'CREATED', toColumnId: card.columnId } });
         cards.push(card);
       }
@@ -344,6 +345,54 @@ test.describe('reliability', () => {
         expect(untouched(after)).toEqual(untouched(before));
         expect(await db.card.count({ where: { columnId: strict.id, archivedAt: null } })).toBe(limit);
         const back = await postMove(contexts[0]!.request, baseURL!, board.boardId, winners[0]!.cardId, board.columns[round % 2 === 0 ? 0 : 2]!.id, 0);
+        expect(back.status).toBe(200);
+      }
+      expect(await db.cardEvent.count({ where: { boardId: board.boardId, type: 'MOVED' } })).toBe(20);
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  });
+
+  test('20 simultaneous moves into the last free slot of a strict expedite lane, through different columns: one 200, nineteen translated 409s', async ({ browser, baseURL }) => {
+    test.setTimeout(120_000);
+    const board = await createTestBoard({
+      columns: [
+        { name: 'Inkommet', flowState: 'NOT_STARTED' },
+        { name: 'Utreds', flowState: 'IN_PROGRESS' },
+        { name: 'Beslut', flowState: 'IN_PROGRESS' },
+        { name: 'Klart', flowState: 'DONE' },
+      ],
+      lanes: [{ name: 'Standard' }, { name: 'Akut', classOfService: 'EXPEDITE', wipLimit: 1, wipMode: 'STRICT' }],
+      cards: Array.from({ length: 20 }, (_, index) => ({ title: `Utmanare ${index}`, column: index % 4 })),
+    });
+    const contexts = await Promise.all([board.member, board.colleague].map(async (user) => {
+      const context = await browser.newContext();
+      await signInAs(context, user, baseURL!);
+      return context;
+    }));
+    const expedite = board.lanes[1]!;
+    const inProgress = [board.columns[1]!.id, board.columns[2]!.id];
+    const expectedMessage = SV_ERRORS.LANE_WIP_LIMIT_REACHED!.replace('{lane}', expedite.name).replace('{limit}', '1');
+    const db = getTestDb();
+    try {
+      for (let round = 0; round < 10; round += 1) {
+        const before = await db.card.findMany({ where: { boardId: board.boardId }, select: { id: true, columnId: true, laneId: true, position: true, version: true } });
+        const results = await Promise.all(
+          board.cards.map((card, index) => postMove(contexts[index % 2]!.request, baseURL!, board.boardId, card.id, inProgress[(index + round) % 2]!, 0, expedite.id)),
+        );
+        const winners = results.filter((r) => r.status === 200);
+        expect(winners).toHaveLength(1);
+        const refused = results.filter((r) => r.status !== 200);
+        expect(refused.map((r) => r.status)).toEqual(Array(19).fill(409));
+        for (const result of refused) {
+          expect(JSON.parse(result.body).error).toMatchObject({ code: 'LANE_WIP_LIMIT_REACHED', message: expectedMessage });
+        }
+        const after = await db.card.findMany({ where: { boardId: board.boardId }, select: { id: true, columnId: true, laneId: true, position: true, version: true } });
+        const untouched = (rows: typeof before) => rows.filter((c) => c.id !== winners[0]!.cardId).sort((a, b) => a.id.localeCompare(b.id));
+        expect(untouched(after)).toEqual(untouched(before));
+        expect(await db.card.count({ where: { laneId: expedite.id, columnId: { in: inProgress }, archivedAt: null } })).toBe(1);
+        // Free the slot: back to the standard lane.
+        const back = await postMove(contexts[0]!.request, baseURL!, board.boardId, winners[0]!.cardId, board.columns[round % 2 === 0 ? 0 : 3]!.id, 0, board.lanes[0]!.id);
         expect(back.status).toBe(200);
       }
       expect(await db.cardEvent.count({ where: { boardId: board.boardId, type: 'MOVED' } })).toBe(20);

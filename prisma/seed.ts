@@ -195,7 +195,12 @@ async function main() {
     });
 
     // --- The intake board, with eight weeks of movement.
-    const board = await db.board.create({ data: { teamId: intake.id, name: 'Mottagning', createdAt: new Date(now - 60 * DAY) } });
+    // Every board has at least one lane; the intake board's expedite lane comes from seed/lanes.ts.
+    const board = await db.board.create({
+      data: { teamId: intake.id, name: 'Mottagning', createdAt: new Date(now - 60 * DAY), lanes: { create: { name: 'Standard', position: 1024, createdAt: new Date(now - 60 * DAY) } } },
+      include: { lanes: true },
+    });
+    const lane = board.lanes[0]!;
     const columns: { id: string; flowState: FlowState }[] = [];
     for (const [index, spec] of INTAKE_COLUMNS.entries()) {
       columns.push(await db.column.create({ data: { boardId: board.id, ...spec, position: (index + 1) * 1024, createdAt: new Date(now - 60 * DAY) } }));
@@ -229,6 +234,7 @@ async function main() {
         data: {
           boardId: board.id,
           columnId: column.id,
+          laneId: lane.id,
           title: sim.title,
           description: sim.demand === 'FAILURE'
             ? 'Felefterfrågan: kontakten hade kunnat undvikas om vi hade gjort rätt första gången. Notera orsaken så att vi kan lära av den.'
@@ -266,6 +272,8 @@ async function main() {
           type: event.type,
           fromColumnId: event.from ?? null,
           toColumnId: event.to ?? null,
+          fromLaneId: event.type === 'MOVED' ? lane.id : null,
+          toLaneId: event.type === 'MOVED' || event.type === 'CREATED' ? lane.id : null,
           actorId: random.pick(actors),
           at: new Date(event.at),
           data: event.data ?? undefined,
@@ -287,7 +295,11 @@ async function main() {
     await db.standup.create({ data: { boardId: board.id, startedAt: new Date(now - DAY), endedAt: new Date(now - DAY + 12 * 60_000) } });
 
     // --- A second team's board, small.
-    const permitBoard = await db.board.create({ data: { teamId: permits.id, name: 'Bygglov', createdAt: new Date(now - 30 * DAY) } });
+    const permitBoard = await db.board.create({
+      data: { teamId: permits.id, name: 'Bygglov', createdAt: new Date(now - 30 * DAY), lanes: { create: { name: 'Standard', position: 1024, createdAt: new Date(now - 30 * DAY) } } },
+      include: { lanes: true },
+    });
+    const permitLane = permitBoard.lanes[0]!;
     const permitColumns = [];
     for (const [index, spec] of (
       [
@@ -306,6 +318,7 @@ async function main() {
         data: {
           boardId: permitBoard.id,
           columnId: column.id,
+          laneId: permitLane.id,
           title: `Bygglov, tillbyggnad (ärende BN 2026-${410 + i})`,
           position: (i + 1) * 1024,
           demand: 'VALUE',
@@ -314,7 +327,7 @@ async function main() {
           startedAt: column.flowState === 'IN_PROGRESS' ? createdAt : null,
         },
       });
-      await db.cardEvent.create({ data: { boardId: permitBoard.id, cardId: card.id, type: 'CREATED', toColumnId: column.id, actorId: johan.id, at: createdAt } });
+      await db.cardEvent.create({ data: { boardId: permitBoard.id, cardId: card.id, type: 'CREATED', toColumnId: column.id, toLaneId: permitLane.id, actorId: johan.id, at: createdAt } });
     }
     console.log(`Seeded demo data: ${simulated.length} cards on "${board.name}", 6 on "${permitBoard.name}".`);
   } finally {

@@ -27,7 +27,8 @@ export async function seedBenchBoard(db: PrismaClient, options: { columns: numbe
       { teamId: team.id, userId: watcher.id, role: 'MEMBER' },
     ],
   });
-  const board = await db.board.create({ data: { teamId: team.id, name: `Bench board ${suffix}` } });
+  const board = await db.board.create({ data: { teamId: team.id, name: `Bench board ${suffix}`, lanes: { create: { name: 'Standard', position: 1024 } } }, include: { lanes: true } });
+  const laneId = board.lanes[0]!.id;
   const columnIds: string[] = [];
   for (let index = 0; index < options.columns; index += 1) {
     const flowState = index === 0 ? 'NOT_STARTED' : index === options.columns - 1 ? 'DONE' : 'IN_PROGRESS';
@@ -39,11 +40,12 @@ export async function seedBenchBoard(db: PrismaClient, options: { columns: numbe
       id: `bench-${suffix}-${columnIndex}-${index}`,
       boardId: board.id,
       columnId,
+      laneId,
       title: `Case ${columnIndex + 1}.${index + 1}`,
       position: (index + 1) * 1024,
     })),
   );
   await db.card.createMany({ data: cards });
-  await db.cardEvent.createMany({ data: cards.map((card) => ({ boardId: board.id, cardId: card.id, type: 'CREATED' as const, toColumnId: card.columnId })) });
+  await db.cardEvent.createMany({ data: cards.map((card) => ({ boardId: board.id, cardId: card.id, type: 'CREATED' as const, toColumnId: card.columnId, toLaneId: laneId })) });
   return { boardId: board.id, columnIds, cardIds: cards.map((card) => card.id), mover, watcher };
 }

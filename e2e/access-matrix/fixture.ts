@@ -32,7 +32,7 @@ function getOpenTeam() {
 /** A fresh team and board for one matrix entry: every role starts from the same state. */
 export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; people: MatrixPeople }> {
   const db = getTestDb();
-  const board = await createTestBoard();
+  const board = await createTestBoard({ lanes: [{ name: 'Standard' }, { name: 'Förbättringar', classOfService: 'INTANGIBLE' }] });
   const blockedCardId = board.cards[1]!.id;
   await db.card.update({ where: { id: blockedCardId }, data: { blockedAt: new Date(), blockedReason: 'Väntar' } });
   const standup = await db.standup.create({ data: { boardId: board.boardId, startedAt: new Date() } });
@@ -45,6 +45,7 @@ export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; p
     boardId: board.boardId,
     boardName: boardRow.name,
     columnIds: [board.columns[0]!.id, board.columns[1]!.id, board.columns[2]!.id],
+    laneIds: [board.lanes[0]!.id, board.lanes[1]!.id],
     cardIds: [board.cards[0]!.id, board.cards[1]!.id, board.cards[2]!.id],
     blockedCardId,
     standupId: standup.id,
@@ -73,6 +74,7 @@ export function ghostOf(fixture: MatrixFixture): MatrixFixture {
     teamId: ghost(fixture.teamId),
     boardId: ghost(fixture.boardId),
     cardIds: [ghost(fixture.cardIds[0]), ghost(fixture.cardIds[1]), ghost(fixture.cardIds[2])],
+    laneIds: [ghost(fixture.laneIds[0]), ghost(fixture.laneIds[1])],
     blockedCardId: ghost(fixture.blockedCardId),
     standupId: ghost(fixture.standupId),
     invitationId: ghost(fixture.invitationId),
@@ -87,8 +89,9 @@ export function ghostOf(fixture: MatrixFixture): MatrixFixture {
 export async function fingerprint(fixture: MatrixFixture): Promise<string> {
   const rows = await getTestDb().$queryRaw<{ state: unknown }[]>`
     SELECT json_build_object(
-      'cards', (SELECT json_agg(json_build_object('id', id, 'column', "columnId", 'position', position, 'version', version, 'title', title, 'archived', "archivedAt", 'blocked', "blockedAt") ORDER BY id) FROM "Card" WHERE "boardId" = ${fixture.boardId}),
+      'cards', (SELECT json_agg(json_build_object('id', id, 'column', "columnId", 'lane', "laneId", 'position', position, 'version', version, 'title', title, 'archived', "archivedAt", 'blocked', "blockedAt") ORDER BY id) FROM "Card" WHERE "boardId" = ${fixture.boardId}),
       'columns', (SELECT json_agg(json_build_object('id', id, 'name', name, 'position', position, 'wip', "wipLimit", 'mode', "wipMode", 'policy', policy, 'flow', "flowState", 'deleted', "deletedAt") ORDER BY id) FROM "Column" WHERE "boardId" = ${fixture.boardId}),
+      'lanes', (SELECT json_agg(json_build_object('id', id, 'name', name, 'position', position, 'class', "classOfService", 'wip', "wipLimit", 'mode', "wipMode", 'policy', policy, 'deleted', "deletedAt") ORDER BY id) FROM "Lane" WHERE "boardId" = ${fixture.boardId}),
       'cardEvents', (SELECT count(*) FROM "CardEvent" WHERE "boardId" = ${fixture.boardId}),
       'boardEvents', (SELECT count(*) FROM "BoardEvent" WHERE "boardId" = ${fixture.boardId}),
       'standups', (SELECT json_agg(json_build_object('id', id, 'ended', "endedAt") ORDER BY id) FROM "Standup" WHERE "boardId" = ${fixture.boardId}),

@@ -41,6 +41,8 @@ export type MatrixFixture = {
   boardId: string;
   boardName: string;
   columnIds: [string, string, string];
+  /** A standard lane holding every card, and an empty intangible lane. */
+  laneIds: [string, string];
   /** Two open cards in the first column, one in the second; `blockedCardId` is blocked. */
   cardIds: [string, string, string];
   blockedCardId: string;
@@ -105,6 +107,10 @@ const COMMAND_BODIES: Record<BoardCommandType, (fx: MatrixFixture) => Record<str
   'column.update': (fx) => ({ type: 'column.update', columnId: fx.columnIds[0], wipLimit: 3 }),
   'column.reorder': (fx) => ({ type: 'column.reorder', columnId: fx.columnIds[0], toIndex: 1 }),
   'column.delete': (fx) => ({ type: 'column.delete', columnId: fx.columnIds[2] }),
+  'lane.create': () => ({ type: 'lane.create', name: 'Matrix lane', classOfService: 'EXPEDITE' }),
+  'lane.update': (fx) => ({ type: 'lane.update', laneId: fx.laneIds[1], wipLimit: 1, wipMode: 'STRICT', policy: 'Matrix policy' }),
+  'lane.reorder': (fx) => ({ type: 'lane.reorder', laneId: fx.laneIds[1], toIndex: 0 }),
+  'lane.delete': (fx) => ({ type: 'lane.delete', laneId: fx.laneIds[1] }),
 };
 
 const commandEntries: MatrixEntry[] = BOARD_COMMAND_TYPES.map((type) => ({

@@ -36,13 +36,13 @@ describe.skipIf(!hasDatabase)('direct route: POST /api/boards/:id/commands', () 
         { teamId: team.id, userId: viewer.id, role: 'VIEWER' },
       ],
     });
-    const board = await db.board.create({ data: { teamId: team.id, name: `Tavla ${suffix}` } });
+    const board = await db.board.create({ data: { teamId: team.id, name: `Tavla ${suffix}`, lanes: { create: { name: 'Standard', position: 1024 } } }, include: { lanes: true } });
     const columnIds: string[] = [];
     for (const [index, name] of ['Inkommet', 'Pågår', 'Klart'].entries()) {
       const column = await db.column.create({ data: { boardId: board.id, name, position: (index + 1) * 1024, flowState: (['NOT_STARTED', 'IN_PROGRESS', 'DONE'] as const)[index]! } });
       columnIds.push(column.id);
     }
-    const card = await db.card.create({ data: { boardId: board.id, columnId: columnIds[0]!, title: 'Ärende A', position: 1024 } });
+    const card = await db.card.create({ data: { boardId: board.id, columnId: columnIds[0]!, laneId: board.lanes[0]!.id, title: 'Ärende A', position: 1024 } });
     await db.cardEvent.create({ data: { boardId: board.id, cardId: card.id, type: 'CREATED', toColumnId: columnIds[0]! } });
     return { boardId: board.id, columnIds, cardIds: [card.id], memberId: member.id, viewerId: viewer.id, teamId: team.id };
   }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
+import { CLASSES_OF_SERVICE } from '@/lib/domain/lanes';
 import { WIP_MODES } from '@/lib/domain/wip';
 import { LABEL_MAX, LABELS_PER_CARD } from './labels';
 import { DEMAND_TYPES } from './types';
@@ -22,12 +23,15 @@ const labelsSchema = z
   .max(LABELS_PER_CARD, 'tooManyLabels')
   .refine((labels) => new Set(labels.map((label) => label.toLocaleLowerCase('sv'))).size === labels.length, 'duplicateLabel');
 const indexSchema = z.number().int().min(0).max(1_000_000);
+const classOfServiceSchema = z.enum(CLASSES_OF_SERVICE, { error: 'classOfServiceInvalid' });
 const wipLimitSchema = z.number({ error: 'wipLimitInvalid' }).int('wipLimitInvalid').min(1, 'wipLimitInvalid').max(999, 'wipLimitInvalid').nullable();
 
 export const boardCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('card.create'),
     columnId: idSchema,
+    /** The lane to create the card in; the board's default lane (lib/domain/lanes.ts pickDefaultLane) if left out. */
+    laneId: idSchema.optional(),
     title: titleSchema,
     description: textSchema.default(''),
     demand: z.enum(DEMAND_TYPES).default('UNKNOWN'),
@@ -44,6 +48,9 @@ export const boardCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('card.move'),
     cardId: idSchema,
     toColumnId: idSchema,
+    /** The lane to move the card into; the card's own lane if left out. */
+    toLaneId: idSchema.optional(),
+    /** Index among the other cards of the target cell (column × lane). */
     toIndex: indexSchema,
     confirmOverLimit: z.boolean().optional(),
     overLimitReason: z.string().trim().max(REASON_MAX, 'textTooLong').optional(),
@@ -67,6 +74,18 @@ export const boardCommandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('column.reorder'), columnId: idSchema, toIndex: indexSchema }),
   z.strictObject({ type: z.literal('column.delete'), columnId: idSchema, moveCardsToColumnId: idSchema.optional() }),
+  z.strictObject({ type: z.literal('lane.create'), name: nameSchema, classOfService: classOfServiceSchema.default('STANDARD') }),
+  z.strictObject({
+    type: z.literal('lane.update'),
+    laneId: idSchema,
+    name: nameSchema.optional(),
+    classOfService: classOfServiceSchema.optional(),
+    wipLimit: wipLimitSchema.optional(),
+    wipMode: z.enum(WIP_MODES).optional(),
+    policy: textSchema.optional(),
+  }),
+  z.strictObject({ type: z.literal('lane.reorder'), laneId: idSchema, toIndex: indexSchema }),
+  z.strictObject({ type: z.literal('lane.delete'), laneId: idSchema, moveCardsToLaneId: idSchema.optional() }),
 ]);
 
 export type BoardCommand = z.infer<typeof boardCommandSchema>;

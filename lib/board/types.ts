@@ -3,6 +3,7 @@
  * browser. No per-person fields beyond names shown in history.
  */
 import type { FlowState } from '@/lib/domain/flow-states';
+import type { ClassOfService } from '@/lib/domain/lanes';
 import type { TeamRole } from '@/lib/domain/permissions';
 import type { WipMode } from '@/lib/domain/wip';
 
@@ -19,9 +20,22 @@ export type BoardColumnView = {
   flowState: FlowState;
 };
 
+/** A swimlane: a row across all columns (lib/domain/lanes.ts). Its WIP limit counts its in-progress columns. */
+export type BoardLaneView = {
+  id: string;
+  name: string;
+  position: number;
+  classOfService: ClassOfService;
+  wipLimit: number | null;
+  wipMode: WipMode;
+  policy: string;
+};
+
 export type BoardCardView = {
   id: string;
   columnId: string;
+  /** The lane the card is in; with columnId it names the card's cell. */
+  laneId: string;
   title: string;
   position: number;
   demand: DemandType;
@@ -42,6 +56,8 @@ export type BoardView = {
   team: { id: string; name: string };
   role: TeamRole;
   columns: BoardColumnView[];
+  /** Every board has at least one lane; in position order (the board draws them with orderLanesForDisplay). */
+  lanes: BoardLaneView[];
   cards: BoardCardView[];
   /** The team's 85th-percentile cycle time in calendar days, when there is enough history; for ageing marks. */
   cycleTimeP85Days: number | null;
@@ -59,12 +75,15 @@ export type CardHistoryEntry = {
   actorName: string | null;
   fromColumnName: string | null;
   toColumnName: string | null;
+  /** Set on a move between lanes (both null otherwise, and on a board with one lane). */
+  fromLaneName?: string | null;
+  toLaneName?: string | null;
   data: Record<string, unknown> | null;
 };
 
 /** A change on a board as sent to every open browser on it (SSE). */
 export type BoardLiveEvent =
-  | { kind: 'card.upsert'; boardId: string; card: BoardCardView; actorId: string; actorName: string; action: CardLiveAction; fromColumnId?: string | null }
+  | { kind: 'card.upsert'; boardId: string; card: BoardCardView; actorId: string; actorName: string; action: CardLiveAction; fromColumnId?: string | null; fromLaneId?: string | null }
   | { kind: 'card.remove'; boardId: string; cardId: string; actorId: string; actorName: string; title: string }
   | { kind: 'board.changed'; boardId: string; actorId: string; actorName: string }
   | { kind: 'presence'; boardId: string; viewers: { id: string; name: string }[] };

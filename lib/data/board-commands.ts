@@ -5,10 +5,11 @@ import { findSessionUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { archiveCard, createCard, moveCard, setCardBlocked, updateCard } from './cards';
 import { createColumn, deleteColumn, reorderColumn, updateColumn } from './columns';
+import { createLane, deleteLane, reorderLane, updateLane } from './lanes';
 
 type Actor = { id: string; name: string };
 
-export type BoardCommandResult = { card?: BoardCardView; columnId?: string };
+export type BoardCommandResult = { card?: BoardCardView; columnId?: string; laneId?: string };
 
 /** Runs one validated board command as `actor`. Each data function checks the actor's role itself. */
 export async function executeBoardCommand(
@@ -43,6 +44,19 @@ export async function executeBoardCommand(
       return { columnId: command.columnId };
     case 'column.delete':
       await deleteColumn(actor, { boardId, ...command }, now);
+      return {};
+    case 'lane.create':
+      return { laneId: (await createLane(actor, { boardId, name: command.name, classOfService: command.classOfService }, now)).id };
+    case 'lane.update': {
+      const { laneId, type: _type, ...settings } = command;
+      await updateLane(actor, { boardId, laneId, settings }, now);
+      return { laneId };
+    }
+    case 'lane.reorder':
+      await reorderLane(actor, { boardId, laneId: command.laneId, toIndex: command.toIndex }, now);
+      return { laneId: command.laneId };
+    case 'lane.delete':
+      await deleteLane(actor, { boardId, ...command }, now);
       return {};
   }
 }

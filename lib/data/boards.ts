@@ -3,6 +3,7 @@ import type { BoardView } from '@/lib/board/types';
 import { getDb } from '@/lib/db';
 import { authorizeBoardAction } from './access';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
+import { LANE_VIEW_SELECT } from './lanes';
 
 export const COLUMN_VIEW_SELECT = {
   id: true,
@@ -25,6 +26,7 @@ export async function getBoardForUser(userId: string, boardId: string, now: Date
       name: true,
       team: { select: { id: true, name: true } },
       columns: { where: { deletedAt: null }, orderBy: { position: 'asc' }, select: COLUMN_VIEW_SELECT },
+      lanes: { where: { deletedAt: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: LANE_VIEW_SELECT },
       cards: { where: { archivedAt: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: CARD_VIEW_SELECT },
     },
   });
@@ -34,6 +36,7 @@ export async function getBoardForUser(userId: string, boardId: string, now: Date
     team: board.team,
     role: access.role,
     columns: board.columns,
+    lanes: board.lanes,
     cards: board.cards.map(toCardView),
     cycleTimeP85Days: await getRecentCycleTimeP85(boardId, now),
   };

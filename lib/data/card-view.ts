@@ -3,6 +3,7 @@ import type { BoardCardView } from '@/lib/board/types';
 type CardRow = {
   id: string;
   columnId: string;
+  laneId: string;
   title: string;
   position: number;
   demand: BoardCardView['demand'];
@@ -19,6 +20,7 @@ type CardRow = {
 export const CARD_VIEW_SELECT = {
   id: true,
   columnId: true,
+  laneId: true,
   title: true,
   position: true,
   demand: true,
@@ -36,6 +38,7 @@ export function toCardView(card: CardRow): BoardCardView {
   return {
     id: card.id,
     columnId: card.columnId,
+    laneId: card.laneId,
     title: card.title,
     position: card.position,
     demand: card.demand,

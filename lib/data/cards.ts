@@ -5,10 +5,12 @@ import { getDb, type Tx } from '@/lib/db';
 import { canPerform, TEAM_ROLES, type TeamRole } from '@/lib/domain/permissions';
 import type { FlowState } from '@/lib/domain/flow-states';
 import { computeMovePosition, POSITION_GAP } from '@/lib/domain/positions';
-import { evaluateWipLimit, type WipMode } from '@/lib/domain/wip';
+import { doesMoveAddToLane } from '@/lib/domain/lanes';
+import { evaluateMoveWip, type WipBreach, type WipMode } from '@/lib/domain/wip';
 import { AppError } from '@/lib/errors';
 import { BOARD_EVENTS_CHANNEL, boardEventPayload, publishBoardEvent } from '@/lib/live/publish';
 import { authorizeBoardAction } from './access';
+import { lockLaneForNewCard } from './lanes';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
 import { runInPgTransaction, toIsoUtc } from './sql-pool';
 
@@ -39,13 +41,16 @@ async function lockColumn(tx: Tx, boardId: string, columnId: string) {
 
 export async function createCard(
   actor: Actor,
-  input: { boardId: string; columnId: string; title: string; description: string; demand: DemandType },
+  input: { boardId: string; columnId: string; laneId?: string; title: string; description: string; demand: DemandType },
   now: Date,
 ): Promise<BoardCardView> {
   const db = getDb();
   await authorizeBoardAction(db, actor.id, input.boardId, 'card.create');
   return db.$transaction(async (tx) => {
+    // Column, then lane: the lock order of every card change (see moveCard).
     const column = await lockColumn(tx, input.boardId, input.columnId);
+    const lane = await lockLaneForNewCard(tx, input.boardId, input.laneId);
+    // Last in its cell (positions are per column; a lane shows its cards in that order).
     const last = await tx.card.findFirst({
       where: { columnId: column.id, archivedAt: null },
       orderBy: { position: 'desc' },
@@ -56,6 +61,7 @@ export async function createCard(
       data: {
         boardId: input.boardId,
         columnId: column.id,
+        laneId: lane.id,
         title: input.title,
         description: input.description,
         demand: input.demand,
@@ -68,7 +74,7 @@ export async function createCard(
       select: CARD_VIEW_SELECT,
     });
     await tx.cardEvent.create({
-      data: { boardId: input.boardId, cardId: card.id, type: 'CREATED', toColumnId: column.id, actorId: actor.id, at: now },
+      data: { boardId: input.boardId, cardId: card.id, type: 'CREATED', toColumnId: column.id, toLaneId: lane.id, actorId: actor.id, at: now },
     });
     const view = toCardView(card);
     await publishBoardEvent(tx, { kind: 'card.upsert', boardId: input.boardId, card: view, actorId: actor.id, actorName: actor.name, action: 'created' });
@@ -174,9 +180,11 @@ export type MoveCardInput = {
   boardId: string;
   cardId: string;
   toColumnId: string;
-  /** Index among the target column's other cards (0 = top); clamped to the column. */
+  /** The lane to move into; the card's current lane when left out. */
+  toLaneId?: string;
+  /** Index among the target cell's (column × lane) other cards (0 = top); clamped to the cell. */
   toIndex: number;
-  /** The person confirmed going over an advisory WIP limit. */
+  /** The person confirmed going over an advisory WIP limit (the column's, the lane's, or both). */
   confirmOverLimit?: boolean;
   /** Optional reason given when going over an advisory limit; recorded in the board history. */
   overLimitReason?: string;
@@ -190,8 +198,14 @@ type MoveLockRow = {
   wipLimit: number | null;
   wipMode: WipMode | null;
   flowState: FlowState | null;
+  laneId: string | null;
+  laneName: string | null;
+  laneWipLimit: number | null;
+  laneWipMode: WipMode | null;
   cardId: string | null;
   columnId: string | null;
+  cardLaneId: string | null;
+  fromFlowState: FlowState | null;
   title: string | null;
   position: number | null;
   demand: DemandType | null;
@@ -208,35 +222,41 @@ type MoveLockRow = {
 /** Roles whose members may move cards, from the pure permission rule (so the SQL below never decides it). */
 const ROLES_THAT_MAY_MOVE = TEAM_ROLES.filter((role) => canPerform(role, 'card.move'));
 
-/** The card's update and its history event: the start of both write statements below ($1–$10). */
+/** The card's update and its history event: the start of both write statements below ($1–$12). */
 const MOVE_WRITE_CTES = `
       WITH moved AS (
-        UPDATE "Card" SET "columnId" = $1, position = $2::float8, version = version + 1,
+        UPDATE "Card" SET "columnId" = $1, "laneId" = $11, position = $2::float8, version = version + 1,
           "lastMovedAt" = $3::timestamp(3), "startedAt" = $4::timestamp(3), "doneAt" = $5::timestamp(3)
         WHERE id = $6
         RETURNING version
       ), history AS (
-        INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "actorId", at)
-        VALUES ($7, $6, 'MOVED'::"CardEventType", $8, $1, $9, $10::timestamp(3))
+        INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "fromLaneId", "toLaneId", "actorId", at)
+        VALUES ($7, $6, 'MOVED'::"CardEventType", $8, $1, $12, $11, $9, $10::timestamp(3))
       )`;
 
 /**
  * The statements of a move, as named prepared statements: PostgreSQL parses and plans each once per connection.
  *
- * LOCK: LATERAL makes the order explicit: membership, then the column lock, then the card lock. A caller who is
- * not on the team gets no row; a caller whose role may not move cards gets the role and takes no lock.
- * SIBLINGS: a new statement, so a fresh snapshot taken after the locks: the target column's cards as they are now,
- * and the time of the card's latest event.
- * WRITE: the card, its history event (and, over an advisory limit, the board event) and the live notification,
- * which PostgreSQL delivers to every instance on commit.
+ * LOCK: LATERAL makes the order explicit: membership, then the target column's lock, then the target lane's, then
+ * the card's. A caller who is not on the team gets no row; a caller whose role may not move cards gets the role
+ * and takes no lock. The target lane is the one asked for ($6), else the card's own lane as read before the card
+ * is locked (a concurrent move of the same card may change it meanwhile; the move then goes to the lane that was
+ * locked, so the limits checked are always those of the lane the card lands in). The source column's flow state
+ * is read without a lock: it only decides whether the move adds to the lane's count.
+ * SIBLINGS: a new statement, so a fresh snapshot taken after the locks: the target cell's cards in order, the
+ * target column's count across all lanes, the target lane's count over its in-progress columns (only when the
+ * lane has a limit, $4) and the time of the card's latest event.
+ * WRITE: the card, its history event (and, over an advisory limit, one board event per limit exceeded) and the live
+ * notification, which PostgreSQL delivers to every instance on commit.
  */
 const MOVE_STATEMENTS = {
   lock: {
     name: 'tillit_move_lock',
     text: `
       SELECT m.role, m."actorName", t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
-             c.id AS "cardId", c."columnId", c.title, c.position, c.demand, c.labels, c."blockedReason", c."blockedAt",
-             c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version
+             l.id AS "laneId", l.name AS "laneName", l."wipLimit" AS "laneWipLimit", l."wipMode" AS "laneWipMode",
+             c.id AS "cardId", c."columnId", c."laneId" AS "cardLaneId", s."flowState" AS "fromFlowState", c.title, c.position,
+             c.demand, c.labels, c."blockedReason", c."blockedAt", c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version
       FROM (
         SELECT mm.role::text AS role, u.name AS "actorName"
         FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId" JOIN "User" u ON u.id = mm."userId"
@@ -248,18 +268,30 @@ const MOVE_STATEMENTS = {
         FOR UPDATE
       ) t ON true
       LEFT JOIN LATERAL (
-        SELECT id, "columnId", title, position, demand::text AS demand, labels, "blockedReason", "blockedAt", "createdAt",
+        SELECT id, name, "wipLimit", "wipMode"::text AS "wipMode" FROM "Lane"
+        WHERE id = COALESCE($6::text, (SELECT "laneId" FROM "Card" WHERE id = $5 AND "boardId" = $2))
+          AND "boardId" = $2 AND "deletedAt" IS NULL AND t.id IS NOT NULL
+        FOR UPDATE
+      ) l ON true
+      LEFT JOIN LATERAL (
+        SELECT id, "columnId", "laneId", title, position, demand::text AS demand, labels, "blockedReason", "blockedAt", "createdAt",
                "startedAt", "doneAt", "lastMovedAt", version
         FROM "Card"
-        WHERE id = $5 AND "boardId" = $2 AND "archivedAt" IS NULL AND t.id IS NOT NULL
+        WHERE id = $5 AND "boardId" = $2 AND "archivedAt" IS NULL AND l.id IS NOT NULL
         FOR UPDATE
-      ) c ON true`,
+      ) c ON true
+      LEFT JOIN LATERAL (SELECT "flowState"::text AS "flowState" FROM "Column" WHERE id = c."columnId") s ON true`,
   },
   siblings: {
     name: 'tillit_move_siblings',
     text: `
-      SELECT COALESCE(array_agg(id ORDER BY position ASC, id ASC), '{}') AS ids,
-             COALESCE(array_agg(position ORDER BY position ASC, id ASC), '{}') AS positions,
+      SELECT COALESCE(array_agg(id ORDER BY position ASC, id ASC) FILTER (WHERE "laneId" = $3), '{}') AS ids,
+             COALESCE(array_agg(position ORDER BY position ASC, id ASC) FILTER (WHERE "laneId" = $3), '{}') AS positions,
+             count(*)::int AS "columnCount",
+             CASE WHEN $4::boolean THEN (
+               SELECT count(*)::int FROM "Card" lc JOIN "Column" lcol ON lcol.id = lc."columnId"
+               WHERE lc."laneId" = $3 AND lc."archivedAt" IS NULL AND lc.id <> $2 AND lcol."flowState" = 'IN_PROGRESS'
+             ) END AS "laneCount",
              (SELECT max(e.at) FROM "CardEvent" e WHERE e."cardId" = $2) AS "lastEventAt"
       FROM "Card"
       WHERE "columnId" = $1 AND "archivedAt" IS NULL AND id <> $2`,
@@ -274,64 +306,78 @@ const MOVE_STATEMENTS = {
   write: {
     name: 'tillit_move_write',
     text: `${MOVE_WRITE_CTES}
-      SELECT moved.version, pg_notify($11, $12)::text AS notified FROM moved`,
+      SELECT moved.version, pg_notify($13, $14)::text AS notified FROM moved`,
   },
   writeOverLimit: {
     name: 'tillit_move_write_over_limit',
     text: `${MOVE_WRITE_CTES}, over_limit AS (
-        INSERT INTO "BoardEvent" ("boardId", type, "columnId", "actorId", at, after)
-        VALUES ($7, 'WIP_LIMIT_EXCEEDED'::"BoardEventType", $1, $9, $10::timestamp(3), $13::jsonb)
+        INSERT INTO "BoardEvent" ("boardId", type, "columnId", "laneId", "actorId", at, after)
+        SELECT $7, 'WIP_LIMIT_EXCEEDED'::"BoardEventType", x."columnId", x."laneId", $9, $10::timestamp(3), x.after
+        FROM jsonb_to_recordset($15::jsonb) AS x("columnId" text, "laneId" text, after jsonb)
       )
-      SELECT moved.version, pg_notify($11, $12)::text AS notified FROM moved`,
+      SELECT moved.version, pg_notify($13, $14)::text AS notified FROM moved`,
   },
 } as const;
 
 /**
  * Moves a card: the one server function behind drag, keyboard and the "Move to…" menu. In one transaction it
- * locks the target column and the card (so two moves into the last free slot of a strict column cannot both
- * pass), applies the team's WIP rule, places the card with gap-based positions and records the move.
+ * locks the target column, the target lane and the card (so two moves into the last free slot of a strict column
+ * or a strict lane cannot both pass), applies the team's WIP rule (lib/domain/wip.ts evaluateMoveWip: the
+ * column's limit counts its cards in all lanes, the lane's limit its cards in all in-progress columns), places
+ * the card among its new cell's cards with gap-based positions and records the move with both lanes.
  *
  * It is the hottest write path, so it makes few round trips on the plain pool (lib/data/sql-pool.ts): one
  * statement checks the caller's membership and role, reads their name for the live announcement (a removed
- * account has no membership, so it gets NOT_FOUND) and takes both row locks, one reads the target column's cards, and one
- * writes the card, its history event (and an over-limit board event) and queues the live notification.
- * Locks are always taken column first, then card, the same order as removing a column (all of the board's
- * columns, then their cards), so a move and a column removal can never deadlock.
+ * account has no membership, so it gets NOT_FOUND) and takes the three row locks, one reads the target cell and
+ * the counts, and one writes the card, its history event (and over-limit board events) and queues the live
+ * notification. Locks are always taken column, then lane, then card, the order every structural change uses too
+ * (removing a column locks the board's columns, then their cards; removing a lane the board's lanes, then their
+ * cards), so moves and removals can never deadlock.
  */
 export async function moveCard(actor: { id: string }, input: MoveCardInput, now: Date): Promise<BoardCardView> {
   return runInPgTransaction(async (client) => {
     const { rows } = await client.query<MoveLockRow>({
       ...MOVE_STATEMENTS.lock,
-      values: [actor.id, input.boardId, input.toColumnId, ROLES_THAT_MAY_MOVE, input.cardId],
+      values: [actor.id, input.boardId, input.toColumnId, ROLES_THAT_MAY_MOVE, input.cardId, input.toLaneId ?? null],
     });
     const row = rows[0];
     if (!row) throw new AppError('NOT_FOUND');
     if (!canPerform(row.role as TeamRole, 'card.move')) throw new AppError('FORBIDDEN');
-    if (!row.targetId || !row.cardId) throw new AppError('NOT_FOUND');
+    // A column or lane of another board, a removed one, or a card that is not on the board: not found.
+    if (!row.targetId || !row.laneId || !row.cardId) throw new AppError('NOT_FOUND');
     const target = { id: row.targetId, name: row.targetName ?? '', wipLimit: row.wipLimit, wipMode: row.wipMode ?? 'ADVISORY', flowState: row.flowState ?? 'IN_PROGRESS' };
-    const card = row as MoveLockRow & { cardId: string; columnId: string; title: string; position: number; demand: DemandType; createdAt: Date; lastMovedAt: Date; version: number };
+    const lane = { id: row.laneId, name: row.laneName ?? '', wipLimit: row.laneWipLimit, wipMode: row.laneWipMode ?? 'ADVISORY' };
+    const card = row as MoveLockRow & { cardId: string; columnId: string; cardLaneId: string; title: string; position: number; demand: DemandType; createdAt: Date; lastMovedAt: Date; version: number };
 
     const {
-      rows: [column],
-    } = await client.query<{ ids: string[]; positions: number[]; lastEventAt: Date | null }>({ ...MOVE_STATEMENTS.siblings, values: [target.id, card.cardId] });
-    const siblings = (column?.ids ?? []).map((id, index) => ({ id, position: column?.positions[index] as number }));
+      rows: [cell],
+    } = await client.query<{ ids: string[]; positions: number[]; columnCount: number; laneCount: number | null; lastEventAt: Date | null }>({
+      ...MOVE_STATEMENTS.siblings,
+      values: [target.id, card.cardId, lane.id, lane.wipLimit !== null],
+    });
+    const siblings = (cell?.ids ?? []).map((id, index) => ({ id, position: cell?.positions[index] as number }));
     // `now` is taken when the request arrives, before the lock: a move that waited for another move of the same
     // card could otherwise be recorded as earlier than the move it followed. A card's history stays in order.
-    const at = column?.lastEventAt && column.lastEventAt > now ? column.lastEventAt : now;
+    const at = cell?.lastEventAt && cell.lastEventAt > now ? cell.lastEventAt : now;
     const isSameColumn = card.columnId === target.id;
-    const decision = evaluateWipLimit({
-      wipLimit: target.wipLimit,
-      mode: target.wipMode,
-      cardCountInTarget: siblings.length,
-      isSameColumn,
+    const columnCount = cell?.columnCount ?? 0;
+    const laneCount = cell?.laneCount ?? 0;
+    const decision = evaluateMoveWip({
+      column: { wipLimit: target.wipLimit, mode: target.wipMode, countExcludingCard: columnCount, isEntering: !isSameColumn },
+      lane: {
+        wipLimit: lane.wipLimit,
+        mode: lane.wipMode,
+        countExcludingCard: laneCount,
+        isEntering: doesMoveAddToLane({ fromLaneId: card.cardLaneId, toLaneId: lane.id, fromFlowState: card.fromFlowState ?? 'NOT_STARTED', toFlowState: target.flowState }),
+      },
       hasConfirmedOverLimit: input.confirmOverLimit === true,
     });
     if (decision.kind === 'refused') {
-      throw new AppError('WIP_LIMIT_REACHED', { column: target.name, limit: decision.limit });
+      throw decision.scope === 'column'
+        ? new AppError('WIP_LIMIT_REACHED', { column: target.name, limit: decision.limit })
+        : new AppError('LANE_WIP_LIMIT_REACHED', { lane: lane.name, limit: decision.limit });
     }
-    if (decision.kind === 'needs-confirmation') {
-      throw new AppError('WIP_CONFIRMATION_NEEDED', { column: target.name, limit: decision.limit });
-    }
+    if (decision.kind === 'needs-confirmation') throw confirmationNeeded(decision.breaches, target.name, lane.name);
 
     const placement = computeMovePosition(siblings.map((s) => s.position), input.toIndex);
     if ('rebalance' in placement) {
@@ -339,11 +385,12 @@ export async function moveCard(actor: { id: string }, input: MoveCardInput, now:
     }
     // The card as it will be after the update below (its row is locked, so nothing else can change it meanwhile).
     // Moving back before the commitment point un-starts the card (it re-starts when it crosses again); a card
-    // reopened from done keeps its original start. Reaching done records delivery. A reorder within the column
-    // changes only the position.
+    // reopened from done keeps its original start. Reaching done records delivery. A move within the column (a
+    // reorder, or to another lane) changes only the position and the lane.
     const view = toCardView({
       id: card.cardId,
       columnId: target.id,
+      laneId: lane.id,
       title: card.title,
       position: placement.position,
       demand: card.demand,
@@ -364,6 +411,7 @@ export async function moveCard(actor: { id: string }, input: MoveCardInput, now:
       actorName: row.actorName,
       action: 'moved',
       fromColumnId: card.columnId,
+      fromLaneId: card.cardLaneId,
     });
     const values: unknown[] = [
       target.id,
@@ -376,6 +424,8 @@ export async function moveCard(actor: { id: string }, input: MoveCardInput, now:
       card.columnId,
       actor.id,
       toIsoUtc(at),
+      lane.id,
+      card.cardLaneId,
       BOARD_EVENTS_CHANNEL,
       notification,
     ];
@@ -385,13 +435,39 @@ export async function moveCard(actor: { id: string }, input: MoveCardInput, now:
             ...MOVE_STATEMENTS.writeOverLimit,
             values: [
               ...values,
-              JSON.stringify({ cardId: card.cardId, cardTitle: card.title, limit: target.wipLimit, count: siblings.length + 1, reason: input.overLimitReason ?? '' }),
+              JSON.stringify(
+                decision.breaches.map((breach) => ({
+                  columnId: breach.scope === 'column' ? target.id : null,
+                  laneId: breach.scope === 'lane' ? lane.id : null,
+                  after: {
+                    cardId: card.cardId,
+                    cardTitle: card.title,
+                    limit: breach.limit,
+                    count: breach.countAfter,
+                    reason: input.overLimitReason ?? '',
+                    ...(breach.scope === 'lane' ? { lane: lane.name } : {}),
+                  },
+                })),
+              ),
             ],
           })
         : await client.query<{ version: number }>({ ...MOVE_STATEMENTS.write, values });
     if (written.rows[0]?.version !== view.version) throw new Error('moveCard: the locked card changed unexpectedly');
     return view;
   });
+}
+
+/**
+ * The question to ask before a move over advisory limits: about the column (with the lane too, when both are
+ * over), or about the lane alone. One confirmation then covers both.
+ */
+function confirmationNeeded(breaches: WipBreach[], columnName: string, laneName: string): AppError {
+  const column = breaches.find((breach) => breach.scope === 'column');
+  const lane = breaches.find((breach) => breach.scope === 'lane');
+  if (column) {
+    return new AppError('WIP_CONFIRMATION_NEEDED', { column: columnName, limit: column.limit, ...(lane ? { lane: laneName, laneLimit: lane.limit } : {}) });
+  }
+  return new AppError('LANE_WIP_CONFIRMATION_NEEDED', { lane: laneName, limit: lane?.limit ?? 0 });
 }
 
 /** One card with its description and full history, for the card dialog. */
@@ -405,14 +481,30 @@ export async function getCardDetail(userId: string, boardId: string, cardId: str
       description: true,
       events: {
         orderBy: [{ at: 'asc' }, { id: 'asc' }],
-        select: { id: true, type: true, at: true, fromColumnId: true, toColumnId: true, data: true, importedActorName: true, actor: { select: { name: true } } },
+        select: {
+          id: true,
+          type: true,
+          at: true,
+          fromColumnId: true,
+          toColumnId: true,
+          fromLaneId: true,
+          toLaneId: true,
+          data: true,
+          importedActorName: true,
+          actor: { select: { name: true } },
+        },
       },
     },
   });
   if (!card) throw new AppError('NOT_FOUND');
-  const columnIds = [...new Set(card.events.flatMap((e) => [e.fromColumnId, e.toColumnId]).filter((id): id is string => !!id))];
-  const columns = await db.column.findMany({ where: { id: { in: columnIds } }, select: { id: true, name: true } });
+  const { events } = card;
+  const idsOf = (pick: (event: (typeof events)[number]) => (string | null)[]) => [...new Set(events.flatMap(pick).filter((id): id is string => !!id))];
+  const [columns, lanes] = await Promise.all([
+    db.column.findMany({ where: { id: { in: idsOf((e) => [e.fromColumnId, e.toColumnId]) } }, select: { id: true, name: true } }),
+    db.lane.findMany({ where: { id: { in: idsOf((e) => (e.fromLaneId !== e.toLaneId ? [e.fromLaneId, e.toLaneId] : [])) } }, select: { id: true, name: true } }),
+  ]);
   const columnName = new Map(columns.map((c) => [c.id, c.name]));
+  const laneName = new Map(lanes.map((l) => [l.id, l.name]));
   const history: CardHistoryEntry[] = card.events.map((event) => ({
     id: event.id.toString(),
     type: event.type,
@@ -421,6 +513,9 @@ export async function getCardDetail(userId: string, boardId: string, cardId: str
     actorName: event.actor?.name ?? event.importedActorName ?? null,
     fromColumnName: event.fromColumnId ? (columnName.get(event.fromColumnId) ?? null) : null,
     toColumnName: event.toColumnId ? (columnName.get(event.toColumnId) ?? null) : null,
+    // Named only for a move between lanes: a move within one lane reads as before.
+    fromLaneName: event.fromLaneId && event.fromLaneId !== event.toLaneId ? (laneName.get(event.fromLaneId) ?? null) : null,
+    toLaneName: event.toLaneId && event.fromLaneId && event.fromLaneId !== event.toLaneId ? (laneName.get(event.toLaneId) ?? null) : null,
     data: (event.data as Record<string, unknown> | null) ?? null,
   }));
   return { ...toCardView(card), description: card.description, history };

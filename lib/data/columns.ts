@@ -166,7 +166,7 @@ export async function deleteColumn(
     const cards = await tx.card.findMany({
       where: { columnId: column.id, archivedAt: null },
       orderBy: { position: 'asc' },
-      select: { id: true },
+      select: { id: true, laneId: true },
     });
     if (cards.length > 0) {
       const target = columns.find((c) => c.id === input.moveCardsToColumnId && c.id !== column.id);
@@ -195,6 +195,9 @@ export async function deleteColumn(
           type: 'MOVED' as const,
           fromColumnId: column.id,
           toColumnId: target.id,
+          // Each card keeps its lane.
+          fromLaneId: card.laneId,
+          toLaneId: card.laneId,
           actorId: actor.id,
           at: now,
           data: { reason: 'column-removed' },

@@ -45,7 +45,7 @@ async function seedBoard() {
       { teamId: otherTeam.id, userId: outsider.id, role: 'MEMBER' },
     ],
   });
-  const board = await db.board.create({ data: { teamId: team.id, name: `Tavla ${suffix}` } });
+  const board = await db.board.create({ data: { teamId: team.id, name: `Tavla ${suffix}`, lanes: { create: { name: 'Standard', position: 1024 } } }, include: { lanes: true } });
   const column = (name: string, position: number, flowState: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE', deletedAt: Date | null = null) =>
     db.column.create({ data: { boardId: board.id, name, position, flowState, deletedAt }, select: { id: true } });
   const inbox = await column('Inkommet', 1024, 'NOT_STARTED');
@@ -62,7 +62,7 @@ async function seedBoard() {
     // lastMovedAt as the app stamps it: the last create or move.
     const lastMovedAt = steps.filter((step) => step.type === 'CREATED' || step.type === 'MOVED').at(-1)?.at;
     const created = await db.card.create({
-      data: { boardId: board.id, columnId: finalColumn, title, position: 1024, demand: options.demand ?? 'VALUE', archivedAt: options.archivedAt ?? null, lastMovedAt },
+      data: { boardId: board.id, columnId: finalColumn, laneId: board.lanes[0]!.id, title, position: 1024, demand: options.demand ?? 'VALUE', archivedAt: options.archivedAt ?? null, lastMovedAt },
       select: { id: true },
     });
     await db.cardEvent.createMany({
@@ -183,14 +183,14 @@ describe.skipIf(!hasDatabase)('flow data (database)', () => {
   it('keeps work that started long before the period in play, with its whole history', async () => {
     const { getDb } = await import('@/lib/db');
     const db = getDb();
-    const board = await db.board.create({ data: { teamId: seeded.teamId, name: 'Långsam tavla' }, select: { id: true } });
+    const board = await db.board.create({ data: { teamId: seeded.teamId, name: 'Långsam tavla', lanes: { create: { name: 'Standard', position: 1024 } } }, select: { id: true, lanes: true } });
     const [inbox, doing, done] = await Promise.all(
       (['NOT_STARTED', 'IN_PROGRESS', 'DONE'] as const).map((flowState, index) =>
         db.column.create({ data: { boardId: board.id, name: `Kolumn ${index + 1}`, position: (index + 1) * 1024, flowState }, select: { id: true } }),
       ),
     );
     const addCard = async (title: string, columnId: string, moves: [string, number][]) => {
-      const card = await db.card.create({ data: { boardId: board.id, columnId, title, position: 1024, lastMovedAt: ago(moves.at(-1)?.[1] ?? 0) }, select: { id: true } });
+      const card = await db.card.create({ data: { boardId: board.id, columnId, laneId: board.lanes[0]!.id, title, position: 1024, lastMovedAt: ago(moves.at(-1)?.[1] ?? 0) }, select: { id: true } });
       await db.cardEvent.createMany({
         data: moves.map(([to, daysAgo], index) => ({ boardId: board.id, cardId: card.id, type: index === 0 ? ('CREATED' as const) : ('MOVED' as const), toColumnId: to, actorId: seeded.member.id, at: ago(daysAgo) })),
       });

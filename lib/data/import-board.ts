@@ -2,7 +2,9 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { getDb, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ImportPlan, JsonValue } from '@/lib/import/model';
+import { DEFAULT_LANE_NAME, pickDefaultLane } from '@/lib/domain/lanes';
+import { POSITION_GAP } from '@/lib/domain/positions';
+import type { ImportPlan, JsonValue, PlanLane } from '@/lib/import/model';
 import { authorizeTeamAction } from './access';
 
 type Actor = { id: string; name: string };
@@ -34,7 +36,8 @@ export async function importBoard(
   options: { onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<{ boardId: string; cardCount: number; eventCount: number }> {
   const db = getDb();
-  const total = plan.columns.length + plan.cards.length + plan.cardEvents.length + plan.boardEvents.length + plan.standups.length + 1;
+  const lanes = planLanes(plan, now);
+  const total = plan.columns.length + lanes.length + plan.cards.length + plan.cardEvents.length + plan.boardEvents.length + plan.standups.length + 1;
   let done = 0;
   const progress = (rows: number) => {
     done += rows;
@@ -49,10 +52,11 @@ export async function importBoard(
       await tx.board.create({ data: { id: boardId, teamId, name: plan.boardName, createdAt: plan.boardCreatedAt ?? now } });
       const ids = new Map<string, string>();
       for (const column of plan.columns) ids.set(column.ref, newId());
+      for (const lane of lanes) ids.set(lane.ref, newId());
       for (const card of plan.cards) ids.set(card.ref, newId());
       const idOf = (ref: string): string => {
         const id = ids.get(ref);
-        if (!id) throw new Error('import plan refers to an unknown column or card');
+        if (!id) throw new Error('import plan refers to an unknown column, lane or card');
         return id;
       };
       const optionalId = (ref: string | null) => (ref === null ? null : idOf(ref));
@@ -75,14 +79,38 @@ export async function importBoard(
           })),
         }),
       );
+      await insertInChunks(tx, lanes, progress, (rows) =>
+        tx.lane.createMany({
+          data: rows.map((lane) => ({
+            id: idOf(lane.ref),
+            boardId,
+            name: lane.name,
+            position: lane.position,
+            classOfService: lane.classOfService,
+            wipLimit: lane.wipLimit,
+            wipMode: lane.wipMode,
+            policy: lane.policy,
+            createdAt: lane.createdAt ?? now,
+            deletedAt: lane.deletedAt,
+          })),
+        }),
+      );
+      // A card without a lane goes to the default lane; a CREATED or MOVED event without lanes happened in its card's.
+      const defaultLaneRef = pickDefaultLane(lanes.filter((lane) => lane.deletedAt === null).map((lane) => ({ ...lane, id: lane.ref })))?.ref ?? (lanes[0] as PlanLane).ref;
+      const laneOfCard = new Map(plan.cards.map((card) => [card.ref, card.laneRef ?? defaultLaneRef]));
+      const eventLane = (ref: string | null | undefined, event: ImportPlan['cardEvents'][number], side: 'from' | 'to') => {
+        if (ref) return idOf(ref);
+        const hasLane = event.type === 'CREATED' ? side === 'to' : event.type === 'MOVED';
+        return hasLane ? idOf(laneOfCard.get(event.cardRef) ?? defaultLaneRef) : null;
+      };
       // Cards and card events are the bulk of a large import: one INSERT … SELECT FROM unnest(arrays) per batch is
       // many times faster than row-by-row parameters, and still one statement per batch inside the transaction.
       await insertInChunks(tx, plan.cards, progress, (rows) => {
         const iso = (value: Date | null) => (value ? value.toISOString() : null);
         return tx.$executeRaw`
-          INSERT INTO "Card" (id, "boardId", "columnId", title, description, position, demand, labels, "blockedReason", "blockedAt",
+          INSERT INTO "Card" (id, "boardId", "columnId", "laneId", title, description, position, demand, labels, "blockedReason", "blockedAt",
             "archivedAt", "createdAt", "lastMovedAt", "startedAt", "doneAt", "textClearedAt", version)
-          SELECT id, ${boardId}, "columnId", title, description, position, demand::"DemandType",
+          SELECT id, ${boardId}, "columnId", "laneId", title, description, position, demand::"DemandType",
             ARRAY(SELECT jsonb_array_elements_text(labels::jsonb)), "blockedReason",
             "blockedAt"::timestamptz AT TIME ZONE 'UTC', "archivedAt"::timestamptz AT TIME ZONE 'UTC',
             "createdAt"::timestamptz AT TIME ZONE 'UTC', "lastMovedAt"::timestamptz AT TIME ZONE 'UTC',
@@ -90,14 +118,14 @@ export async function importBoard(
             "textClearedAt"::timestamptz AT TIME ZONE 'UTC', version
           FROM unnest(
             ${rows.map((card) => idOf(card.ref))}::text[], ${rows.map((card) => idOf(card.columnRef))}::text[],
-            ${rows.map((card) => card.title)}::text[], ${rows.map((card) => card.description)}::text[],
+            ${rows.map((card) => idOf(laneOfCard.get(card.ref) ?? defaultLaneRef))}::text[], ${rows.map((card) => card.title)}::text[], ${rows.map((card) => card.description)}::text[],
             ${rows.map((card) => card.position)}::float8[], ${rows.map((card) => card.demand)}::text[],
             ${rows.map((card) => JSON.stringify(card.labels))}::text[], ${rows.map((card) => card.blockedReason)}::text[],
             ${rows.map((card) => iso(card.blockedAt))}::text[], ${rows.map((card) => iso(card.archivedAt))}::text[],
             ${rows.map((card) => iso(card.createdAt))}::text[], ${rows.map((card) => iso(card.lastMovedAt))}::text[],
             ${rows.map((card) => iso(card.startedAt))}::text[], ${rows.map((card) => iso(card.doneAt))}::text[],
             ${rows.map((card) => iso(card.textClearedAt))}::text[], ${rows.map((card) => card.version)}::int[]
-          ) AS v(id, "columnId", title, description, position, demand, labels, "blockedReason", "blockedAt", "archivedAt",
+          ) AS v(id, "columnId", "laneId", title, description, position, demand, labels, "blockedReason", "blockedAt", "archivedAt",
             "createdAt", "lastMovedAt", "startedAt", "doneAt", "textClearedAt", version)`;
       });
       await insertInChunks(tx, plan.cardEvents, progress, (rows) => {
@@ -106,14 +134,15 @@ export async function importBoard(
           return mapped === undefined ? null : JSON.stringify(mapped);
         });
         return tx.$executeRaw`
-          INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", at, "importedActorName", data)
-          SELECT ${boardId}, "cardId", type::"CardEventType", "fromColumnId", "toColumnId", at::timestamptz AT TIME ZONE 'UTC',
+          INSERT INTO "CardEvent" ("boardId", "cardId", type, "fromColumnId", "toColumnId", "fromLaneId", "toLaneId", at, "importedActorName", data)
+          SELECT ${boardId}, "cardId", type::"CardEventType", "fromColumnId", "toColumnId", "fromLaneId", "toLaneId", at::timestamptz AT TIME ZONE 'UTC',
             "importedActorName", data::jsonb
           FROM unnest(
             ${rows.map((event) => idOf(event.cardRef))}::text[], ${rows.map((event) => event.type)}::text[],
             ${rows.map((event) => optionalId(event.fromColumnRef))}::text[], ${rows.map((event) => optionalId(event.toColumnRef))}::text[],
+            ${rows.map((event) => eventLane(event.fromLaneRef, event, 'from'))}::text[], ${rows.map((event) => eventLane(event.toLaneRef, event, 'to'))}::text[],
             ${rows.map((event) => event.at.toISOString())}::text[], ${rows.map((event) => event.actorName)}::text[], ${data}::text[]
-          ) WITH ORDINALITY AS v("cardId", type, "fromColumnId", "toColumnId", at, "importedActorName", data, n)
+          ) WITH ORDINALITY AS v("cardId", type, "fromColumnId", "toColumnId", "fromLaneId", "toLaneId", at, "importedActorName", data, n)
           ORDER BY n`;
       });
       await insertInChunks(tx, plan.boardEvents, progress, (rows) =>
@@ -122,6 +151,7 @@ export async function importBoard(
             boardId,
             type: event.type,
             columnId: optionalId(event.columnRef),
+            laneId: optionalId(event.laneRef ?? null),
             at: event.at,
             importedActorName: event.actorName,
             before: remap(event.before),
@@ -149,6 +179,25 @@ export async function importBoard(
   );
 }
 
+/** The plan's lanes, or the one standard lane every board starts with when the source has none (Trello, CSV). */
+function planLanes(plan: ImportPlan, now: Date): PlanLane[] {
+  if (plan.lanes && plan.lanes.length > 0) return plan.lanes;
+  return [
+    {
+      // A NUL cannot occur in any source's ids or history text, so this ref never collides with (or remaps) one.
+      ref: '\u0000default-lane',
+      name: DEFAULT_LANE_NAME,
+      position: POSITION_GAP,
+      classOfService: 'STANDARD',
+      wipLimit: null,
+      wipMode: 'ADVISORY',
+      policy: '',
+      createdAt: plan.boardCreatedAt ?? now,
+      deletedAt: null,
+    },
+  ];
+}
+
 async function insertInChunks<T>(_tx: Tx, rows: T[], progress: (rows: number) => void, insert: (rows: T[]) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
@@ -157,7 +206,7 @@ async function insertInChunks<T>(_tx: Tx, rows: T[], progress: (rows: number) =>
   }
 }
 
-/** Replaces every string that is a known source id (column or card) with its new id, anywhere in a JSON value. */
+/** Replaces every string that is a known source id (column, lane or card) with its new id, anywhere in a JSON value. */
 export function remapRefs(value: JsonValue, ids: ReadonlyMap<string, string>): JsonValue {
   if (typeof value === 'string') return ids.get(value) ?? value;
   if (Array.isArray(value)) return value.map((item) => remapRefs(item, ids));

@@ -33,11 +33,11 @@ describe.skipIf(!hasDatabase)('moveCard timestamps', () => {
     const team = await db.team.create({ data: { name: `Tidteamet ${suffix}` } });
     cleanup.teamId = team.id;
     await db.membership.create({ data: { teamId: team.id, userId: user.id, role: 'MEMBER' } });
-    const board = await db.board.create({ data: { teamId: team.id, name: 'Tavla' } });
+    const board = await db.board.create({ data: { teamId: team.id, name: 'Tavla', lanes: { create: { name: 'Standard', position: 1024 } } }, include: { lanes: true } });
     const todo = await db.column.create({ data: { boardId: board.id, name: 'Inkommet', position: 1024, flowState: 'NOT_STARTED' } });
     const doing = await db.column.create({ data: { boardId: board.id, name: 'Pågår', position: 2048, flowState: 'IN_PROGRESS' } });
     const created = new Date('2026-03-01T08:00:00.000Z');
-    const card = await db.card.create({ data: { boardId: board.id, columnId: todo.id, title: 'Ärende', position: 1024, createdAt: created, lastMovedAt: created } });
+    const card = await db.card.create({ data: { boardId: board.id, columnId: todo.id, laneId: board.lanes[0]!.id, title: 'Ärende', position: 1024, createdAt: created, lastMovedAt: created } });
     await db.cardEvent.create({ data: { boardId: board.id, cardId: card.id, type: 'CREATED', toColumnId: todo.id, at: created } });
 
     const now = new Date('2026-03-29T00:30:15.123Z'); // the night Europe moves its clocks: no room for a local-time slip

@@ -1,10 +1,13 @@
 /**
- * Reliability of card moves under concurrency (issue 7), against a real database through the same data-layer entry
- * the HTTP route uses (executeBoardCommand):
- *  - a move storm: 10 clients move random cards between random columns for a bounded time; afterwards nothing is
- *    lost or duplicated, positions are a total order per column, the card table agrees with its event log, and
- *    every successful move is exactly one MOVED event;
- *  - a strict WIP limit with one free slot, raced by 20 clients: exactly one wins, every round;
+ * Reliability of card moves under concurrency (issues 7 and 12), against a real database through the same
+ * data-layer entry the HTTP route uses (executeBoardCommand):
+ *  - a move storm: 10 clients move random cards between random columns and lanes (a strict column, a strict lane)
+ *    for a bounded time; afterwards nothing is lost or duplicated, positions are a total order per cell (column ×
+ *    lane), the card table agrees with its event log (columns and lanes), every successful move is exactly one
+ *    MOVED event, and both strict limits held;
+ *  - a strict WIP limit with one free slot, raced by 20 clients: exactly one wins, every round; the same for the
+ *    last slot of a strict lane (entered in different columns) and of a strict column entered through different
+ *    lanes;
  *  - one card moved to several places at once: the result is one of the requested moves and the history records
  *    exactly the moves that succeeded, in a consistent chain.
  *
@@ -21,12 +24,14 @@ process.env.AUTH_SECRET ??= 'tillit-test-secret-not-for-production';
 const STORM_MS = Number(process.env.TILLIT_STORM_MS ?? 5_000);
 
 type ColumnSpec = { name: string; flowState: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE'; wipLimit?: number; wipMode?: 'ADVISORY' | 'STRICT' };
+type LaneSpec = { name: string; classOfService?: 'STANDARD' | 'EXPEDITE' | 'INTANGIBLE'; wipLimit?: number; wipMode?: 'ADVISORY' | 'STRICT' };
 type Actor = { id: string; name: string };
-type Seeded = { teamId: string; boardId: string; columnIds: string[]; cardIds: string[]; actors: Actor[]; userIds: string[] };
+type Seeded = { teamId: string; boardId: string; columnIds: string[]; laneIds: string[]; cardIds: string[]; actors: Actor[]; userIds: string[] };
 
 const created: { teamIds: string[]; userIds: string[] } = { teamIds: [], userIds: [] };
 
-async function seedBoard(columns: ColumnSpec[], cardColumns: number[], actorCount = 3): Promise<Seeded> {
+/** A board with the given columns and lanes (one standard lane by default); card i starts in column cardColumns[i], lane cardLanes[i]. */
+async function seedBoard(columns: ColumnSpec[], cardColumns: number[], actorCount = 3, lanes: LaneSpec[] = [{ name: 'Standard' }], cardLanes: number[] = []): Promise<Seeded> {
   const { getDb } = await import('@/lib/db');
   const db = getDb();
   const suffix = randomUUID().slice(0, 8);
@@ -48,16 +53,25 @@ async function seedBoard(columns: ColumnSpec[], cardColumns: number[], actorCoun
     });
     columnIds.push(column.id);
   }
+  const laneIds: string[] = [];
+  for (const [index, spec] of lanes.entries()) {
+    const lane = await db.lane.create({
+      data: { boardId: board.id, name: spec.name, position: (index + 1) * 1024, classOfService: spec.classOfService ?? 'STANDARD', wipLimit: spec.wipLimit ?? null, wipMode: spec.wipMode ?? 'ADVISORY' },
+      select: { id: true },
+    });
+    laneIds.push(lane.id);
+  }
   const cards = cardColumns.map((column, index) => ({
     id: `storm-${suffix}-${index}`,
     boardId: board.id,
     columnId: columnIds[column] as string,
+    laneId: laneIds[cardLanes[index] ?? 0] as string,
     title: `Ärende ${index} ${suffix}`,
     position: (index + 1) * 1024,
   }));
   await db.card.createMany({ data: cards });
-  await db.cardEvent.createMany({ data: cards.map((c) => ({ boardId: board.id, cardId: c.id, type: 'CREATED' as const, toColumnId: c.columnId, at: new Date(Date.now() - 60_000) })) });
-  return { teamId: team.id, boardId: board.id, columnIds, cardIds: cards.map((c) => c.id), actors: users, userIds: users.map((u) => u.id) };
+  await db.cardEvent.createMany({ data: cards.map((c) => ({ boardId: board.id, cardId: c.id, type: 'CREATED' as const, toColumnId: c.columnId, toLaneId: c.laneId, at: new Date(Date.now() - 60_000) })) });
+  return { teamId: team.id, boardId: board.id, columnIds, laneIds, cardIds: cards.map((c) => c.id), actors: users, userIds: users.map((u) => u.id) };
 }
 
 function random(seed: number) {
@@ -81,8 +95,12 @@ async function loadBoardState(boardId: string) {
   const { getDb } = await import('@/lib/db');
   const db = getDb();
   const [cards, events] = await Promise.all([
-    db.card.findMany({ where: { boardId }, select: { id: true, columnId: true, position: true, version: true, archivedAt: true } }),
-    db.cardEvent.findMany({ where: { boardId }, orderBy: { id: 'asc' }, select: { id: true, cardId: true, type: true, fromColumnId: true, toColumnId: true, at: true } }),
+    db.card.findMany({ where: { boardId }, select: { id: true, columnId: true, laneId: true, position: true, version: true, archivedAt: true } }),
+    db.cardEvent.findMany({
+      where: { boardId },
+      orderBy: { id: 'asc' },
+      select: { id: true, cardId: true, type: true, fromColumnId: true, toColumnId: true, fromLaneId: true, toLaneId: true, at: true },
+    }),
   ]);
   return { cards, events };
 }
@@ -93,25 +111,32 @@ function expectConsistentBoard(state: Awaited<ReturnType<typeof loadBoardState>>
   expect(state.cards.map((c) => c.id).sort()).toEqual([...seeded.cardIds].sort());
   expect(state.cards.every((c) => c.archivedAt === null)).toBe(true);
 
-  // Positions within each column: finite, distinct, so a total order.
-  const byColumn = new Map<string, number[]>();
-  for (const card of state.cards) byColumn.set(card.columnId, [...(byColumn.get(card.columnId) ?? []), card.position]);
-  for (const positions of byColumn.values()) {
+  // Positions within each cell (column × lane; one lane: the column): finite, distinct, so a total order.
+  const byCell = new Map<string, number[]>();
+  for (const card of state.cards) byCell.set(`${card.columnId}|${card.laneId}`, [...(byCell.get(`${card.columnId}|${card.laneId}`) ?? []), card.position]);
+  for (const positions of byCell.values()) {
     expect(positions.every(Number.isFinite)).toBe(true);
     expect(new Set(positions).size).toBe(positions.length);
   }
 
   // Replaying the log from the start reproduces the board; each move starts where the previous one ended.
   const replayed = new Map<string, string>();
+  const replayedLane = new Map<string, string>();
   const lastAt = new Map<string, Date>();
   const movesPerCard = new Map<string, number>();
   for (const event of state.events) {
     if (event.type === 'CREATED') {
       expect(replayed.has(event.cardId)).toBe(false);
       replayed.set(event.cardId, event.toColumnId as string);
+      replayedLane.set(event.cardId, event.toLaneId as string);
     } else if (event.type === 'MOVED') {
-      expect({ event: event.id, from: event.fromColumnId }).toEqual({ event: event.id, from: replayed.get(event.cardId) });
+      expect({ event: event.id, from: event.fromColumnId, fromLane: event.fromLaneId }).toEqual({
+        event: event.id,
+        from: replayed.get(event.cardId),
+        fromLane: replayedLane.get(event.cardId),
+      });
       replayed.set(event.cardId, event.toColumnId as string);
+      replayedLane.set(event.cardId, event.toLaneId as string);
       movesPerCard.set(event.cardId, (movesPerCard.get(event.cardId) ?? 0) + 1);
     }
     // A card's history is in time order too (the log's order is the order the moves committed in).
@@ -120,7 +145,7 @@ function expectConsistentBoard(state: Awaited<ReturnType<typeof loadBoardState>>
     lastAt.set(event.cardId, event.at);
   }
   for (const card of state.cards) {
-    expect({ card: card.id, column: replayed.get(card.id) }).toEqual({ card: card.id, column: card.columnId });
+    expect({ card: card.id, column: replayed.get(card.id), lane: replayedLane.get(card.id) }).toEqual({ card: card.id, column: card.columnId, lane: card.laneId });
     // Every move bumped the version once (cards start at 1).
     expect({ card: card.id, version: card.version }).toEqual({ card: card.id, version: 1 + (movesPerCard.get(card.id) ?? 0) });
   }
@@ -149,8 +174,14 @@ describe.skipIf(!hasDatabase)('card moves under concurrency (database)', () => {
       { name: 'Väntar', flowState: 'IN_PROGRESS' },
       { name: 'Klart', flowState: 'DONE' },
     ];
+    const lanes: LaneSpec[] = [
+      { name: 'Standard' },
+      { name: 'Brådskande', classOfService: 'EXPEDITE', wipLimit: 2, wipMode: 'STRICT' },
+      { name: 'Förbättring', classOfService: 'INTANGIBLE', wipLimit: 3, wipMode: 'ADVISORY' },
+    ];
     const cardColumns = Array.from({ length: 36 }, (_, index) => [0, 1, 4, 5][index % 4] as number);
-    const seeded = await seedBoard(columns, cardColumns);
+    // Every card starts in the standard lane; the expedite lane fills up (and refuses) during the storm.
+    const seeded = await seedBoard(columns, cardColumns, 3, lanes);
     const outcomes: Outcome[] = [];
     const deadline = Date.now() + STORM_MS;
     await Promise.all(
@@ -163,6 +194,8 @@ describe.skipIf(!hasDatabase)('card moves under concurrency (database)', () => {
               type: 'card.move',
               cardId: rnd.pick(seeded.cardIds),
               toColumnId: rnd.pick(seeded.columnIds),
+              // Sometimes no lane: the card stays in its own.
+              ...(rnd.int(4) === 0 ? {} : { toLaneId: rnd.pick(seeded.laneIds) }),
               toIndex: rnd.int(12),
               confirmOverLimit: true,
             }),
@@ -172,8 +205,8 @@ describe.skipIf(!hasDatabase)('card moves under concurrency (database)', () => {
     );
     const failures = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
     const successes = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
-    // The only refusal possible here is the strict column being full.
-    expect(new Set(failures.map((f) => f.code))).toEqual(new Set(failures.length ? ['WIP_LIMIT_REACHED'] : []));
+    // The only refusals possible here are the strict column or the strict lane being full.
+    expect([...new Set(failures.map((f) => f.code))].filter((code) => code !== 'WIP_LIMIT_REACHED' && code !== 'LANE_WIP_LIMIT_REACHED')).toEqual([]);
     expect(successes.length).toBeGreaterThan(20);
 
     const state = await loadBoardState(seeded.boardId);
@@ -182,8 +215,13 @@ describe.skipIf(!hasDatabase)('card moves under concurrency (database)', () => {
     expect(state.events.filter((e) => e.type === 'MOVED')).toHaveLength(successes.length);
     const versions = successes.map((s) => `${s.cardId}#${s.version}`);
     expect(new Set(versions).size).toBe(versions.length);
-    // The strict limit held.
+    // Both strict limits held: the column's across all lanes, the lane's across its in-progress columns.
     expect(state.cards.filter((c) => c.columnId === seeded.columnIds[3]).length).toBeLessThanOrEqual(4);
+    const inProgress = new Set(seeded.columnIds.slice(1, 5));
+    expect(state.cards.filter((c) => c.laneId === seeded.laneIds[1] && inProgress.has(c.columnId)).length).toBeLessThanOrEqual(2);
+    // The storm did reach the lanes.
+    expect(successes.length).toBeGreaterThan(0);
+    expect(state.events.some((e) => e.type === 'MOVED' && e.fromLaneId !== e.toLaneId)).toBe(true);
   });
 
   it('lets exactly one of 20 simultaneous moves into the last free slot of a strict column through, every round', { timeout: 120_000 }, async () => {
@@ -217,6 +255,91 @@ describe.skipIf(!hasDatabase)('card moves under concurrency (database)', () => {
       expect(await db.card.count({ where: { columnId: strictId, archivedAt: null } })).toBe(limit);
       // Free the slot again for the next round.
       const back = await move(seeded.actors[0] as Actor, seeded.boardId, { type: 'card.move', cardId: winner, toColumnId: seeded.columnIds[round % 2 === 0 ? 0 : 2] as string, toIndex: 0 });
+      expect(back.ok).toBe(true);
+      successCount += 1;
+    }
+    const state = await loadBoardState(seeded.boardId);
+    expectConsistentBoard(state, seeded);
+    expect(state.events.filter((e) => e.type === 'MOVED')).toHaveLength(successCount);
+  });
+
+  it('lets exactly one of 20 simultaneous moves into the last free slot of a strict lane through, whichever column each enters', { timeout: 120_000 }, async () => {
+    const columns: ColumnSpec[] = [
+      { name: 'Inkommet', flowState: 'NOT_STARTED' },
+      { name: 'Utreds', flowState: 'IN_PROGRESS' },
+      { name: 'Beslut', flowState: 'IN_PROGRESS' },
+      { name: 'Väntar', flowState: 'IN_PROGRESS' },
+      { name: 'Klart', flowState: 'DONE' },
+    ];
+    const lanes: LaneSpec[] = [{ name: 'Standard' }, { name: 'Brådskande', classOfService: 'EXPEDITE', wipLimit: 2, wipMode: 'STRICT' }];
+    // One expedite case in progress (limit − 1), one expedite case waiting before the commitment point (not counted),
+    // and 20 challengers: standard cards everywhere, plus that waiting expedite case.
+    const challengerColumns = Array.from({ length: 19 }, (_, i) => i % 5);
+    const seeded = await seedBoard(columns, [1, 0, ...challengerColumns], 20, lanes, [1, 1, ...challengerColumns.map(() => 0)]);
+    const expedite = seeded.laneIds[1] as string;
+    const challengers = seeded.cardIds.slice(1);
+    const { getDb } = await import('@/lib/db');
+    const db = getDb();
+    const inProgress = seeded.columnIds.slice(1, 4);
+    const countExpedite = () => db.card.count({ where: { laneId: expedite, columnId: { in: inProgress }, archivedAt: null } });
+    let successCount = 0;
+    for (let round = 0; round < 10; round += 1) {
+      const before = await db.card.findMany({ where: { id: { in: challengers } }, select: { id: true, columnId: true, laneId: true, position: true, version: true } });
+      // Each challenger enters the lane in one of its three in-progress columns (the waiting expedite case too).
+      const outcomes = await Promise.all(
+        challengers.map((cardId, index) =>
+          move(seeded.actors[index] as Actor, seeded.boardId, { type: 'card.move', cardId, toColumnId: inProgress[(index + round) % 3] as string, toLaneId: expedite, toIndex: 0 }),
+        ),
+      );
+      const winners = outcomes.filter((o) => o.ok);
+      expect(winners).toHaveLength(1);
+      expect(outcomes.filter((o) => !o.ok).map((o) => (o as { code: string }).code)).toEqual(Array(19).fill('LANE_WIP_LIMIT_REACHED'));
+      successCount += 1;
+      const winner = winners[0]!.cardId;
+      const after = await db.card.findMany({ where: { id: { in: challengers } }, select: { id: true, columnId: true, laneId: true, position: true, version: true } });
+      const byId = (rows: typeof before) => rows.filter((c) => c.id !== winner).sort((a, b) => a.id.localeCompare(b.id));
+      expect(byId(after)).toEqual(byId(before));
+      expect(await countExpedite()).toBe(2);
+      // Free the slot: back to the standard lane, in a column of its own round.
+      const back = await move(seeded.actors[0] as Actor, seeded.boardId, { type: 'card.move', cardId: winner, toColumnId: seeded.columnIds[round % 5] as string, toLaneId: seeded.laneIds[0] as string, toIndex: 0 });
+      expect(back.ok).toBe(true);
+      successCount += 1;
+    }
+    const state = await loadBoardState(seeded.boardId);
+    expectConsistentBoard(state, seeded);
+    expect(state.events.filter((e) => e.type === 'MOVED')).toHaveLength(successCount);
+  });
+
+  it('lets exactly one of 20 simultaneous moves into the last free slot of a strict column through when they come in through different lanes', { timeout: 120_000 }, async () => {
+    const limit = 3;
+    const columns: ColumnSpec[] = [
+      { name: 'Inkommet', flowState: 'NOT_STARTED' },
+      { name: 'Strikt', flowState: 'IN_PROGRESS', wipLimit: limit, wipMode: 'STRICT' },
+      { name: 'Klart', flowState: 'DONE' },
+    ];
+    const lanes: LaneSpec[] = [{ name: 'Standard' }, { name: 'Brådskande', classOfService: 'EXPEDITE' }, { name: 'Förbättring', classOfService: 'INTANGIBLE' }];
+    // limit − 1 cards in the strict column, in two different lanes; 20 challengers outside, spread over all lanes.
+    const cardColumns = [1, 1, ...Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 0 : 2))];
+    const cardLanes = [0, 1, ...Array.from({ length: 20 }, (_, i) => i % 3)];
+    const seeded = await seedBoard(columns, cardColumns, 20, lanes, cardLanes);
+    const strictId = seeded.columnIds[1] as string;
+    const challengers = seeded.cardIds.slice(limit - 1);
+    const { getDb } = await import('@/lib/db');
+    const db = getDb();
+    let successCount = 0;
+    for (let round = 0; round < 10; round += 1) {
+      // Every challenger asks for a lane of its own choosing (its own, or the next one): the column counts them all.
+      const outcomes = await Promise.all(
+        challengers.map((cardId, index) =>
+          move(seeded.actors[index] as Actor, seeded.boardId, { type: 'card.move', cardId, toColumnId: strictId, toLaneId: seeded.laneIds[(index + round) % 3] as string, toIndex: 0 }),
+        ),
+      );
+      const winners = outcomes.filter((o) => o.ok);
+      expect(winners).toHaveLength(1);
+      expect(outcomes.filter((o) => !o.ok).map((o) => (o as { code: string }).code)).toEqual(Array(19).fill('WIP_LIMIT_REACHED'));
+      successCount += 1;
+      expect(await db.card.count({ where: { columnId: strictId, archivedAt: null } })).toBe(limit);
+      const back = await move(seeded.actors[0] as Actor, seeded.boardId, { type: 'card.move', cardId: winners[0]!.cardId, toColumnId: seeded.columnIds[round % 2 === 0 ? 0 : 2] as string, toIndex: 0 });
       expect(back.ok).toBe(true);
       successCount += 1;
     }

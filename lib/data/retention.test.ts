@@ -34,7 +34,7 @@ async function seed() {
       { teamId: otherTeam.id, userId: outsider.id, role: 'MEMBER' },
     ],
   });
-  const boards = await Promise.all([1, 2].map((n) => db.board.create({ data: { teamId: team.id, name: `Tavla ${n} ${suffix}` } })));
+  const boards = await Promise.all([1, 2].map((n) => db.board.create({ data: { teamId: team.id, name: `Tavla ${n} ${suffix}`, lanes: { create: { name: 'Standard', position: 1024 } } }, include: { lanes: true } })));
   const columnsFor = async (boardId: string) => ({
     inbox: await db.column.create({ data: { boardId, name: 'Inkommet', position: 1024, flowState: 'NOT_STARTED' } }),
     doing: await db.column.create({ data: { boardId, name: 'Pågår', position: 2048, flowState: 'IN_PROGRESS' } }),
@@ -52,6 +52,7 @@ async function seed() {
       data: {
         boardId,
         columnId,
+        laneId: boards.find((board) => board.id === boardId)!.lanes[0]!.id,
         title,
         description: `Beskrivning av ${title}: klient 19121212-1212`,
         position: 1024,

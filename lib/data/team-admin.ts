@@ -5,6 +5,7 @@ import { getDb, type Tx } from '@/lib/db';
 import { canAdministerInstance, TEAM_ROLES, type TeamRole } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { defaultLaneData } from './lanes';
 import { authorizeTeamAction } from './access';
 
 /**
@@ -355,7 +356,7 @@ export async function createTeamWithMembers(actor: AdminActor, input: CreateTeam
       await tx.membership.create({ data: { teamId: team.id, userId: user.id, role: 'MEMBER', createdAt: now } });
       await appendTeamEvent(tx, { teamId: team.id, type: 'MEMBER_ADDED', actorId: actor.id, subjectUserId: user.id, after: { role: 'MEMBER' }, at: now });
     }
-    const board = await tx.board.create({ data: { teamId: team.id, name: data.boardName, createdAt: now }, select: { id: true } });
+    const board = await tx.board.create({ data: { teamId: team.id, name: data.boardName, createdAt: now, lanes: { create: defaultLaneData(now) } }, select: { id: true } });
     const flowStates = ['NOT_STARTED', 'IN_PROGRESS', 'DONE'] as const;
     await tx.column.createMany({
       data: data.columnNames.map((name, index) => ({ boardId: board.id, name, position: (index + 1) * 1024, flowState: flowStates[index] ?? 'IN_PROGRESS', createdAt: now })),

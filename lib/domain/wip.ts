@@ -73,3 +73,65 @@ export function isOverWipLimit(count: number, wipLimit: number | null): boolean 
 export function isAtOrOverWipLimit(count: number, wipLimit: number | null): boolean {
   return wipLimit !== null && count >= wipLimit;
 }
+
+/** One limit a move is checked against: the target column's (counted across all lanes) or the target lane's. */
+export type WipScope = 'column' | 'lane';
+
+/** A limit and the count it is checked against, for {@link evaluateMoveWip}. */
+export type WipLimitCheck = {
+  wipLimit: number | null;
+  mode: WipMode;
+  /** Cards already counted against this limit, EXCLUDING the moving card. */
+  countExcludingCard: number;
+  /** The move adds the card to this count (false: a move that leaves the count as it was). */
+  isEntering: boolean;
+};
+
+/** The limits a move goes over (or would go over), in the order column, lane. */
+export type WipBreach = { scope: WipScope; limit: number; countAfter: number };
+
+/**
+ * Outcome of checking a move against both limits:
+ * - allowed: within both (or no limit applies);
+ * - allowed-over-limit: over one or both advisory limits, confirmed; the caller records each breach;
+ * - needs-confirmation: over one or both advisory limits (and under every strict one); ask, then retry confirmed;
+ * - refused: a strict limit would be exceeded (the column's is reported when both are).
+ */
+export type MoveWipDecision =
+  | { kind: 'allowed' }
+  | { kind: 'allowed-over-limit'; breaches: WipBreach[] }
+  | { kind: 'needs-confirmation'; breaches: WipBreach[] }
+  | { kind: 'refused'; scope: WipScope; limit: number };
+
+/**
+ * Decide whether a move may happen under the target column's limit, which counts the column's cards in ALL lanes,
+ * and the target lane's limit, which counts the lane's cards in all its in-progress columns
+ * (lib/domain/lanes.ts: doesMoveAddToLane).
+ *
+ * Invariants:
+ * - each limit alone follows {@link evaluateWipLimit} (a limit the move does not add to never counts, even when
+ *   already exceeded; no limit → allowed);
+ * - strict beats advisory: if either limit refuses, the move is refused, whatever was confirmed;
+ * - one confirmation covers every advisory breach of the move, and every breach is reported so each is recorded;
+ * - the decision does not depend on the order the limits are checked in, except which scope a double refusal names.
+ */
+export function evaluateMoveWip(input: { column: WipLimitCheck; lane: WipLimitCheck; hasConfirmedOverLimit: boolean }): MoveWipDecision {
+  const checks = [
+    { scope: 'column' as const, check: input.column },
+    { scope: 'lane' as const, check: input.lane },
+  ];
+  const breaches: WipBreach[] = [];
+  for (const { scope, check } of checks) {
+    const decision = evaluateWipLimit({
+      wipLimit: check.wipLimit,
+      mode: check.mode,
+      cardCountInTarget: check.countExcludingCard,
+      isSameColumn: !check.isEntering,
+      hasConfirmedOverLimit: false,
+    });
+    if (decision.kind === 'refused') return { kind: 'refused', scope, limit: decision.limit };
+    if (decision.kind === 'needs-confirmation') breaches.push({ scope, limit: decision.limit, countAfter: decision.countAfter });
+  }
+  if (breaches.length === 0) return { kind: 'allowed' };
+  return input.hasConfirmedOverLimit ? { kind: 'allowed-over-limit', breaches } : { kind: 'needs-confirmation', breaches };
+}

@@ -4,6 +4,7 @@
  * Next, so the browser builds the same preview the server will act on.
  */
 import type { FlowState } from '@/lib/domain/flow-states';
+import type { ClassOfService } from '@/lib/domain/lanes';
 import type { WipMode } from '@/lib/domain/wip';
 import type { DemandType } from '@/lib/board/types';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
@@ -22,7 +23,14 @@ export type BoardEventKind =
   | 'COLUMN_WIP_CHANGED'
   | 'COLUMN_POLICY_CHANGED'
   | 'COLUMN_FLOW_STATE_CHANGED'
-  | 'WIP_LIMIT_EXCEEDED';
+  | 'WIP_LIMIT_EXCEEDED'
+  | 'LANE_CREATED'
+  | 'LANE_RENAMED'
+  | 'LANE_REORDERED'
+  | 'LANE_DELETED'
+  | 'LANE_WIP_CHANGED'
+  | 'LANE_POLICY_CHANGED'
+  | 'LANE_CLASS_CHANGED';
 export const BOARD_EVENT_KINDS = [
   'BOARD_CREATED',
   'COLUMN_CREATED',
@@ -33,6 +41,13 @@ export const BOARD_EVENT_KINDS = [
   'COLUMN_POLICY_CHANGED',
   'COLUMN_FLOW_STATE_CHANGED',
   'WIP_LIMIT_EXCEEDED',
+  'LANE_CREATED',
+  'LANE_RENAMED',
+  'LANE_REORDERED',
+  'LANE_DELETED',
+  'LANE_WIP_CHANGED',
+  'LANE_POLICY_CHANGED',
+  'LANE_CLASS_CHANGED',
 ] as const satisfies readonly BoardEventKind[];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -51,9 +66,27 @@ export type PlanColumn = {
   deletedAt: Date | null;
 };
 
+/**
+ * A lane to create (Tillit's own export carries them). A plan without lanes (Trello, CSV) lands in one standard
+ * lane, like every new board.
+ */
+export type PlanLane = {
+  ref: string;
+  name: string;
+  position: number;
+  classOfService: ClassOfService;
+  wipLimit: number | null;
+  wipMode: WipMode;
+  policy: string;
+  createdAt: Date | null;
+  deletedAt: Date | null;
+};
+
 export type PlanCard = {
   ref: string;
   columnRef: string;
+  /** The card's lane; absent or null: the plan's default lane (lib/domain/lanes.ts pickDefaultLane). */
+  laneRef?: string | null;
   title: string;
   description: string;
   position: number;
@@ -75,6 +108,9 @@ export type PlanCardEvent = {
   type: CardEventKind;
   fromColumnRef: string | null;
   toColumnRef: string | null;
+  /** The lanes of a CREATED / MOVED event; absent or null: the card's lane. */
+  fromLaneRef?: string | null;
+  toLaneRef?: string | null;
   at: Date;
   /** The name of who made the change, as the source gave it; stored as text, never linked to an account. */
   actorName: string | null;
@@ -84,6 +120,7 @@ export type PlanCardEvent = {
 export type PlanBoardEvent = {
   type: BoardEventKind;
   columnRef: string | null;
+  laneRef?: string | null;
   at: Date;
   actorName: string | null;
   before: JsonValue | null;
@@ -97,6 +134,8 @@ export type ImportPlan = {
   boardName: string;
   boardCreatedAt: Date | null;
   columns: PlanColumn[];
+  /** Absent or empty: one standard lane holds every card. */
+  lanes?: PlanLane[];
   cards: PlanCard[];
   cardEvents: PlanCardEvent[];
   boardEvents: PlanBoardEvent[];
