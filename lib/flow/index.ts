@@ -29,6 +29,18 @@ export { createMulberry32 } from './seeded-random';
 export { buildCycleTimeSeries, buildWeeklyThroughputSeries, computeXmR } from './xmr-chart';
 export type { CycleTimeSeriesItem, WeeklySeries, WeeklyThroughputInput, XmRChart, XmRPoint } from './xmr-chart';
 
+export { DEFAULT_MIN_AFTER_POINTS, DEFAULT_MIN_BASELINE_POINTS, detectChangeAfter } from './detect-change';
+export type {
+  ChangeBaseline,
+  ChangeDetection,
+  ChangeDirection,
+  ChangePoint,
+  ChangeRule,
+  ChangeSignal,
+  ChangeVerdict,
+  DetectChangeInput,
+} from './detect-change';
+
 export { computeDemandBreakdown } from './demand-breakdown';
 export type {
   Demand,
