@@ -180,6 +180,28 @@ describe.skipIf(!hasDatabase)('flow data (database)', () => {
     expect(data.items.map((item) => item.title).sort()).toEqual(['=HYPERLINK("x") E', 'Ansökan C', 'Ansökan G', 'Ansökan H', 'Ansökan I']);
   });
 
+  it('counts every figure of the page by one definition per period: arrivals and finished work add up everywhere', async () => {
+    const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+    // A period from a Friday to a Sunday: H arrived on the Monday before it, in the same ISO week, and is not an
+    // arrival of the period; the default period has the abandoned D, which arrived but is in no flow figure.
+    for (const [from, to] of [[ago(14), ago(5)], [ranges.getDefaultFlowRange(NOW).fromInstant, ranges.getDefaultFlowRange(NOW).toInstant]] as const) {
+      const data = await flow.getBoardFlowData(seeded.viewer.id, seeded.boardId, { from, to, now: NOW });
+      expect(data.demand.totals.total).toBe(data.arrivedCount);
+      expect(sum(data.demand.weeks.map((week) => week.total))).toBe(data.arrivedCount);
+      expect(sum(data.weeklyThroughput.map((week) => week.count))).toBe(data.finished.length);
+      expect(sum(data.dailyThroughput.map((day) => day.count))).toBe(data.finished.length);
+      expect(data.xmr.cycleTime.points).toHaveLength(data.finished.length);
+    }
+    const partial = await flow.getBoardFlowData(seeded.viewer.id, seeded.boardId, { from: ago(14), to: ago(5), now: NOW });
+    expect(partial).toMatchObject({ arrivedCount: 2, abandonedArrivedCount: 0 });
+    expect(partial.weeklyThroughput.map((week) => [week.weekStart, week.isPartial])).toEqual([['2026-03-02', true], ['2026-03-09', false]]);
+    expect(partial.demand.weeks.map((week) => [week.weekStart, week.total, week.isPartial])).toEqual([['2026-03-02', 1, true], ['2026-03-09', 1, false]]);
+    // The partly covered first week is not a point of the process behaviour chart.
+    expect(partial.xmr.weeklyThroughput.pointTitles).toEqual(['2026-W11']);
+    const whole = await loadDefault();
+    expect(whole).toMatchObject({ arrivedCount: 9, abandonedArrivedCount: 1 });
+  });
+
   it('keeps work that started long before the period in play, with its whole history', async () => {
     const { getDb } = await import('@/lib/db');
     const db = getDb();

@@ -31,6 +31,7 @@ import {
   computeFlowMetrics,
   computeServiceLevelExpectation,
   computeXmR,
+  addDaysToCalendarDate,
   createZonedCalendar,
   forecastHowMany,
   forecastWhen,
@@ -42,6 +43,7 @@ import {
   type DailyCount,
   type Demand,
   type DemandBreakdown,
+  type DemandWeek,
   type FlowItem,
   type FlowStage,
   type FlowTransition,
@@ -115,6 +117,16 @@ export interface WeekCount {
   readonly count: number;
   /** The week containing today: still running, so its count is not comparable yet. */
   readonly isInProgress: boolean;
+  /**
+   * The period covers only part of this week (its first or last week, when the period does not start on a Monday
+   * or end on a Sunday): the count is of those days only, so it is not comparable with a whole week's.
+   */
+  readonly isPartial: boolean;
+}
+
+/** A week of the demand analysis, counted over the period's days only (see WeekCount.isPartial). */
+export interface DemandWeekView extends DemandWeek {
+  readonly isPartial: boolean;
 }
 
 /** An XmR chart with what the page needs to name its points. */
@@ -142,8 +154,16 @@ export interface BoardFlowData {
   readonly wip: DailyCount[];
   readonly dailyThroughput: DailyCount[];
   readonly weeklyThroughput: WeekCount[];
-  /** Items created during the range (arrivals). */
+  /**
+   * Arrivals: cards whose first entry to the board (their first recorded event) falls on a day of the period.
+   * The one definition of "came in" on the page: the demand analysis counts exactly these cards.
+   */
   readonly arrivedCount: number;
+  /**
+   * Of those, cards archived without being finished (abandoned): they arrived, so they count as arrivals and as
+   * demand, but they are in no flow figure (see the file header), so the cumulative flow diagram leaves them out.
+   */
+  readonly abandonedArrivedCount: number;
   /** Items finished during the range, in order of completion. */
   readonly finished: FinishedItem[];
   readonly cycleTimePercentiles: CycleTimePercentiles | null;
@@ -160,7 +180,8 @@ export interface BoardFlowData {
     readonly when: WhenForecast | null;
   };
   readonly xmr: { readonly weeklyThroughput: XmRView; readonly cycleTime: XmRView };
-  readonly demand: DemandBreakdown;
+  /** Arrivals by kind of demand, per ISO week, counting the period's days only: totals.total === arrivedCount. */
+  readonly demand: Omit<DemandBreakdown, 'weeks'> & { readonly weeks: DemandWeekView[] };
   readonly blocked: { readonly finishedBlockedCount: number; readonly finishedBlockedDays: number };
   /**
    * Cards that were in play during the range (created by its end, not finished before its start); empty
@@ -426,16 +447,20 @@ function computeBoardFlowData(board: BoardFlowData['board'], history: BoardHisto
     isBlockedNow: blockedById.get(item.id)?.isBlocked ?? false,
   }));
 
-  const weekly = buildWeeklyThroughputSeries({ items: metrics.items, from, to, timeZone });
+  const period = { from: formatDayNumber(fromDay), to: formatDayNumber(toDay) };
+  // Only items finished within the period: the weeks add up to the period's finished count.
+  const weekly = buildWeeklyThroughputSeries({ items: finishedItems, from, to, timeZone });
   const currentMonday = getIsoWeek(today).mondayDayNumber;
   const weeklyThroughput: WeekCount[] = weekly.labels.map((week, index) => ({
     week,
     weekStart: weekly.weekStarts[index] as CalendarDate,
     count: weekly.values[index] as number,
     isInProgress: (weekly.weekStarts[index] as CalendarDate) >= formatDay(currentMonday),
+    isPartial: isPartialWeek(weekly.weekStarts[index] as CalendarDate, period),
   }));
-  // The running week would read as a dip (a false signal), so the process behaviour chart leaves it out.
-  const completeWeeks = weeklyThroughput.filter((week) => !week.isInProgress);
+  // The running week and weeks the period only partly covers would read as dips (false signals), so the process
+  // behaviour chart leaves them out.
+  const completeWeeks = weeklyThroughput.filter((week) => !week.isInProgress && !week.isPartial);
   const throughputXmR = computeXmR(
     completeWeeks.map((week) => week.count),
     completeWeeks.map((week) => week.week),
@@ -450,12 +475,21 @@ function computeBoardFlowData(board: BoardFlowData['board'], history: BoardHisto
   const dailyHistory = (pastDays.length > 0 ? pastDays : metrics.throughput).map((day) => day.count);
   const wipNow = agingWip.length;
 
-  const demand = computeDemandBreakdown({
-    items: [...history.arrivals].map(([id, createdAt]) => ({ createdAt, demand: history.cards.get(id)?.demand ?? 'UNKNOWN' })),
-    from,
-    to,
-    timeZone,
-  });
+  // Arrivals: one definition for every "came in" on the page (see BoardFlowData.arrivedCount).
+  const arrivals: { createdAt: Date; demand: Demand }[] = [];
+  let abandonedArrivedCount = 0;
+  for (const [id, createdAt] of history.arrivals) {
+    const day = calendar.getDayNumber(createdAt.getTime());
+    if (day < fromDay || day > toDay) continue;
+    const card = history.cards.get(id);
+    arrivals.push({ createdAt, demand: card?.demand ?? 'UNKNOWN' });
+    if (card?.isAbandoned === true) abandonedArrivedCount += 1;
+  }
+  const demandBreakdown = computeDemandBreakdown({ items: arrivals, from, to, timeZone });
+  const demand = {
+    ...demandBreakdown,
+    weeks: demandBreakdown.weeks.map((week: DemandWeek): DemandWeekView => ({ ...week, isPartial: isPartialWeek(week.weekStart, period) })),
+  };
 
   let finishedBlockedCount = 0;
   let finishedBlockedDays = 0;
@@ -467,13 +501,10 @@ function computeBoardFlowData(board: BoardFlowData['board'], history: BoardHisto
   }
 
   const items: FlowItemRow[] = [];
-  let arrivedCount = 0;
-  for (const item of metrics.items) {
+  for (const item of input.includeItems === true ? metrics.items : []) {
     const createdDay = calendar.getDayNumber(item.createdAt.getTime());
     const doneDay = item.doneAt === null ? null : calendar.getDayNumber(item.doneAt.getTime());
     if (createdDay > toDay || (doneDay !== null && doneDay < fromDay)) continue;
-    if (createdDay >= fromDay) arrivedCount += 1;
-    if (input.includeItems !== true) continue;
     const card = history.cards.get(item.id);
     const blocked = blockedById.get(item.id);
     items.push({
@@ -503,7 +534,8 @@ function computeBoardFlowData(board: BoardFlowData['board'], history: BoardHisto
     wip: metrics.wip,
     dailyThroughput: metrics.throughput,
     weeklyThroughput,
-    arrivedCount,
+    arrivedCount: arrivals.length,
+    abandonedArrivedCount,
     finished,
     cycleTimePercentiles: metrics.cycleTimePercentiles,
     serviceLevelExpectation: sleValue === null ? null : { percentile: 85, days: sleValue.days, basedOn: finishedCycleTimes.length },
@@ -531,6 +563,11 @@ function computeBoardFlowData(board: BoardFlowData['board'], history: BoardHisto
     blocked: { finishedBlockedCount, finishedBlockedDays },
     items,
   };
+}
+
+/** Whether the period `range` covers only part of the ISO week that starts on `weekStart`. */
+export function isPartialWeek(weekStart: CalendarDate, range: { readonly from: CalendarDate; readonly to: CalendarDate }): boolean {
+  return weekStart < range.from || addDaysToCalendarDate(weekStart, 6) > range.to;
 }
 
 /** formatDayNumber with a memo: a board's items fall on a few hundred distinct days, formatted thousands of times. */
@@ -654,6 +691,8 @@ function summariseBoardFlow(
       weekStart: weekly.weekStarts[index] as CalendarDate,
       count: weekly.values[index] as number,
       isInProgress: false,
+      // The overview counts whole weeks (from the week the board's history starts).
+      isPartial: false,
     })),
     finishedCount: cycleTimes.length,
     cycleTimeP85: cycleTimes.length >= MIN_FINISHED_FOR_SLE ? (computeServiceLevelExpectation(cycleTimes)?.days ?? null) : null,

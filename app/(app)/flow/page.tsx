@@ -90,7 +90,7 @@ function BoardSummary({ board, fmt }: { board: BoardFlowSummary; fmt: FlowFormat
         ariaLabel={t('overview.throughputAria', { board: board.boardName })}
         legend={legend}
         legendLabel={t('legend')}
-        tableToggle={t('table.show')}
+        tableToggle={t('table.show', { chart: t('overview.throughputHeading', { board: board.boardName }) })}
         table={{
           caption: t('overview.throughputHeading', { board: board.boardName }),
           columns: [t('columns.week'), t('columns.date'), t('columns.finished')],

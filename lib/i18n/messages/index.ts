@@ -4,6 +4,7 @@ import enBoard from './en/board.json';
 import enBoardDialogs from './en/board-dialogs.json';
 import enCommon from './en/common.json';
 import enFlow from './en/flow.json';
+import enFlowGuide from './en/flow-guide.json';
 import enData from './en/data.json';
 import enStandup from './en/standup.json';
 import svAdmin from './sv/admin.json';
@@ -11,6 +12,7 @@ import svBoard from './sv/board.json';
 import svBoardDialogs from './sv/board-dialogs.json';
 import svCommon from './sv/common.json';
 import svFlow from './sv/flow.json';
+import svFlowGuide from './sv/flow-guide.json';
 import svData from './sv/data.json';
 import svStandup from './sv/standup.json';
 
@@ -19,8 +21,8 @@ import svStandup from './sv/standup.json';
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enStandup, ...enFlow, ...enAdmin, ...enData },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svStandup, ...svFlow, ...svAdmin, ...svData },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

@@ -2,6 +2,7 @@ import type { BoardFlowData } from '@/lib/data/flow';
 import { ChartFigure, limitRows, PERCENTILE_STYLES, type LegendEntry } from './charts/chart-kit';
 import { AGING_OLDER_COLOUR, AGING_WITHIN_COLOUR, AgingWipChart } from './charts/aging-wip-chart';
 import type { FlowFormat } from './flow-format';
+import { TermExplainer } from './term-explainer';
 
 /** Aging WIP is always about today, whatever period is chosen: it is what the team can act on now. */
 export function AgingWipSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
@@ -38,10 +39,11 @@ export function AgingWipSection({ data, fmt }: { data: BoardFlowData; fmt: FlowF
           <p className="mt-1 text-sm text-slate-700">{t('aging.explanation')}</p>
         </>
       }
+      explainers={<TermExplainer term="aging" />}
       ariaLabel={t('aging.ariaLabel')}
       legend={legend}
       legendLabel={t('legend')}
-      tableToggle={t('table.show')}
+      tableToggle={t('table.show', { chart: t('aging.heading') })}
       table={{
         caption: t('aging.heading'),
         columns: [t('columns.item'), t('columns.column'), t('columns.started'), t('columns.ageDays'), t('columns.olderThan'), t('columns.blocked')],

@@ -1,14 +1,21 @@
 import type { BoardFlowData } from '@/lib/data/flow';
 import { ChartFigure, getSeriesStyle, limitRows, type LegendEntry } from './charts/chart-kit';
-import { CumulativeFlowChart } from './charts/cumulative-flow-chart';
+import { CfdPatterns, CumulativeFlowChart, getBandPatternId } from './charts/cumulative-flow-chart';
 import type { FlowFormat } from './flow-format';
+import { TermExplainer } from './term-explainer';
+
+const PATTERN_PREFIX = 'cfd-pattern';
 
 export function CumulativeFlowSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
   const { t } = fmt;
   const stageCount = data.stages.length;
   const lastWip = data.wip.at(-1)?.count ?? 0;
-  const finished = data.dailyThroughput.reduce((sum, day) => sum + day.count, 0);
-  const legend: LegendEntry[] = data.stages.map((stage, index) => ({ kind: 'area', label: stage.name, style: getSeriesStyle(index) }));
+  const legend: LegendEntry[] = data.stages.map((stage, index) => ({
+    kind: 'area',
+    label: stage.name,
+    style: getSeriesStyle(index),
+    patternId: getBandPatternId(PATTERN_PREFIX, index),
+  }));
   // The table gives each band's height (items in the column that day): what the chart shows, as numbers.
   const bandRows = data.cfd.map((day) => [
     fmt.date(day.date),
@@ -21,14 +28,19 @@ export function CumulativeFlowSection({ data, fmt }: { data: BoardFlowData; fmt:
       heading={t('cfd.heading')}
       summary={
         <>
-          <p>{t('cfd.summary', { from: fmt.date(data.range.from), to: fmt.date(data.range.to), arrived: data.arrivedCount, finished, wip: lastWip })}</p>
+          <p>
+            {t('cfd.summary', { from: fmt.date(data.range.from), to: fmt.date(data.range.to), arrived: data.arrivedCount, finished: data.finished.length, wip: lastWip })}
+            {data.abandonedArrivedCount > 0 && <> {t('cfd.abandoned', { count: data.abandonedArrivedCount })}</>}
+          </p>
           <p className="mt-1 text-sm text-slate-700">{t('cfd.explanation')}</p>
         </>
       }
+      explainers={<TermExplainer term="cfd" />}
       ariaLabel={t('cfd.ariaLabel')}
       legend={legend}
       legendLabel={t('legend')}
-      tableToggle={t('table.show')}
+      tableToggle={t('table.show', { chart: t('cfd.heading') })}
+      defs={<CfdPatterns idPrefix={PATTERN_PREFIX} stageCount={stageCount} />}
       table={{
         caption: t('cfd.heading'),
         columns: [t('columns.date'), ...data.stages.map((stage) => stage.name)],
@@ -39,6 +51,7 @@ export function CumulativeFlowSection({ data, fmt }: { data: BoardFlowData; fmt:
       <CumulativeFlowChart
         rows={data.cfd}
         stageCount={stageCount}
+        idPrefix={PATTERN_PREFIX}
         formatTick={fmt.shortDate}
         xLabel={t('axis.date')}
         yLabel={t('axis.items')}

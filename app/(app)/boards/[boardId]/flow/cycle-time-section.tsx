@@ -2,6 +2,7 @@ import type { BoardFlowData } from '@/lib/data/flow';
 import { ChartFigure, getSeriesStyle, limitRows, PERCENTILE_STYLES, type LegendEntry } from './charts/chart-kit';
 import { CycleTimeScatter } from './charts/cycle-time-scatter';
 import type { FlowFormat } from './flow-format';
+import { TermExplainer } from './term-explainer';
 
 export function CycleTimeSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
   const { t } = fmt;
@@ -38,10 +39,11 @@ export function CycleTimeSection({ data, fmt }: { data: BoardFlowData; fmt: Flow
           <p className="mt-1 text-sm text-slate-700">{t('cycleTime.explanation')}</p>
         </>
       }
+      explainers={<TermExplainer term="cycleTime" />}
       ariaLabel={t('cycleTime.ariaLabel')}
       legend={legend}
       legendLabel={t('legend')}
-      tableToggle={t('table.show')}
+      tableToggle={t('table.show', { chart: t('cycleTime.heading') })}
       table={{
         caption: t('cycleTime.heading'),
         columns: [t('columns.item'), t('columns.started'), t('columns.done'), t('columns.cycleTimeDays')],

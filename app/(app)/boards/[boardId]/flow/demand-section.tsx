@@ -2,6 +2,7 @@ import type { BoardFlowData } from '@/lib/data/flow';
 import { ChartFigure, type LegendEntry } from './charts/chart-kit';
 import { DEMAND_STYLES, DemandChart, DemandPatterns } from './charts/demand-chart';
 import type { FlowFormat } from './flow-format';
+import { TermExplainer } from './term-explainer';
 
 /** Value demand versus failure demand per week of arrival (Seddon). */
 export function DemandSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
@@ -32,15 +33,22 @@ export function DemandSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFor
           <p className="mt-1 text-sm text-slate-700">{t('demand.intro')}</p>
         </>
       }
+      explainers={<TermExplainer term="demand" />}
       ariaLabel={t('demand.ariaLabel')}
       legend={legend}
       legendLabel={t('legend')}
-      tableToggle={t('table.show')}
+      tableToggle={t('table.show', { chart: t('demand.heading') })}
       defs={<DemandPatterns idPrefix={idPrefix} />}
       table={{
         caption: t('demand.heading'),
         columns: [t('columns.week'), t('columns.valueDemand'), t('columns.failureDemand'), t('columns.unknownDemand'), t('columns.total')],
-        rows: weeks.map((week) => [fmt.week(week.week), week.value, week.failure, week.unknown, week.total]),
+        rows: weeks.map((week) => [
+          week.isPartial ? `${fmt.week(week.week)} ${t('demand.partialNote')}` : fmt.week(week.week),
+          week.value,
+          week.failure,
+          week.unknown,
+          week.total,
+        ]),
       }}
     >
       <DemandChart

@@ -5,7 +5,7 @@ import type { FlowFormat } from './flow-format';
 export function DownloadSection({ boardId, from, to, fmt }: { boardId: string; from: string; to: string; fmt: FlowFormat }) {
   const { t } = fmt;
   return (
-    <section aria-labelledby="download-heading" className="mt-8">
+    <section id="download" aria-labelledby="download-heading" className="mt-8 scroll-mt-4">
       <h2 id="download-heading" className="text-xl font-semibold">
         {t('download.heading')}
       </h2>

@@ -2,6 +2,7 @@ import type { BoardFlowData } from '@/lib/data/flow';
 import { HOW_MANY_FORECAST_DAYS } from '@/lib/data/flow';
 import { DEFAULT_FORECAST_TRIALS } from '@/lib/flow';
 import type { FlowFormat } from './flow-format';
+import { TermExplainer } from './term-explainer';
 
 /**
  * Monte Carlo forecasts in words: how many items in the next two weeks (lower tail: "at least"), and when the
@@ -12,13 +13,14 @@ export function ForecastSection({ data, fmt }: { data: BoardFlowData; fmt: FlowF
   const { howMany, when, wipNow, historyDays } = data.forecast;
   const levels = ['p50', 'p85', 'p95'] as const;
   return (
-    <section aria-labelledby="forecast-heading" className="mt-8">
+    <section id="forecast" aria-labelledby="forecast-heading" className="mt-8 scroll-mt-4">
       <h2 id="forecast-heading" className="text-xl font-semibold">
         {t('forecast.heading')}
       </h2>
       <p className="mt-1 max-w-prose text-slate-800">
         {t('forecast.intro', { trials: fmt.number(DEFAULT_FORECAST_TRIALS, 0), days: historyDays })}
       </p>
+      <TermExplainer term="monteCarlo" />
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
         <div className="rounded-lg border border-slate-300 bg-white p-4">
           <h3 className="font-semibold">{t('forecast.howManyHeading', { days: HOW_MANY_FORECAST_DAYS })}</h3>

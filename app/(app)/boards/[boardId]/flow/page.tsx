@@ -10,8 +10,10 @@ import { CycleTimeSection } from './cycle-time-section';
 import { DateRangeForm } from './date-range-form';
 import { DemandSection } from './demand-section';
 import { DownloadSection } from './download-section';
+import { FlowContents } from './flow-contents';
 import { getFlowFormat } from './flow-format';
 import { ForecastSection } from './forecast-section';
+import { FlowSummarySection } from './flow-summary-section';
 import { ServiceLevelSection } from './service-level-section';
 import { ThroughputSection } from './throughput-section';
 import { WipSection } from './wip-section';
@@ -54,7 +56,7 @@ export default async function FlowPage({ params, searchParams }: Props) {
   const { t } = fmt;
 
   return (
-    <main id="main" className="mx-auto w-full max-w-5xl p-4 sm:p-6">
+    <main id="main" className="mx-auto w-full max-w-5xl break-words p-4 sm:p-6">
       <p className="mb-2">
         <Link href={`/boards/${data.board.id}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
           <span aria-hidden="true">←&nbsp;</span>
@@ -65,6 +67,8 @@ export default async function FlowPage({ params, searchParams }: Props) {
       <p className="mt-1 max-w-prose text-slate-800">{t('intro')}</p>
       <p className="mt-1 max-w-prose text-sm text-slate-700">{t('teamLevel')}</p>
       <DateRangeForm range={range} shown={data.range} fmt={fmt} />
+      <FlowSummarySection data={data} fmt={fmt} />
+      <FlowContents />
       <ServiceLevelSection data={data} fmt={fmt} />
       <CumulativeFlowSection data={data} fmt={fmt} />
       <CycleTimeSection data={data} fmt={fmt} />

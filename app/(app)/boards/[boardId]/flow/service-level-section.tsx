@@ -1,6 +1,7 @@
 import type { BoardFlowData } from '@/lib/data/flow';
 import { MIN_FINISHED_FOR_SLE } from '@/lib/data/flow';
 import type { FlowFormat } from './flow-format';
+import { TermExplainer } from './term-explainer';
 
 /**
  * The team's service level expectation, worded as what history predicts ("85 % of items finish within N
@@ -10,7 +11,7 @@ export function ServiceLevelSection({ data, fmt }: { data: BoardFlowData; fmt: F
   const { t } = fmt;
   const sle = data.serviceLevelExpectation;
   return (
-    <section aria-labelledby="sle-heading" className="mt-8 rounded-lg border border-brand-600 bg-brand-50 p-4">
+    <section id="sle" aria-labelledby="sle-heading" className="mt-8 scroll-mt-4 rounded-lg border border-brand-600 bg-brand-50 p-4">
       <h2 id="sle-heading" className="text-xl font-semibold">
         {t('sle.heading')}
       </h2>
@@ -22,6 +23,7 @@ export function ServiceLevelSection({ data, fmt }: { data: BoardFlowData; fmt: F
       ) : (
         <p className="mt-1">{t('sle.notEnough', { count: data.finished.length, min: MIN_FINISHED_FOR_SLE })}</p>
       )}
+      <TermExplainer term="forecast85" />
     </section>
   );
 }

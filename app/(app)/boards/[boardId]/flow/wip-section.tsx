@@ -2,6 +2,7 @@ import type { BoardFlowData } from '@/lib/data/flow';
 import { ChartFigure, getSeriesStyle, limitRows, type LegendEntry } from './charts/chart-kit';
 import { SeriesChart } from './charts/series-chart';
 import type { FlowFormat } from './flow-format';
+import { TermExplainer } from './term-explainer';
 
 export function WipSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
   const { t } = fmt;
@@ -18,10 +19,16 @@ export function WipSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat
           <p className="mt-1 text-sm text-slate-700">{t('wip.explanation')}</p>
         </>
       }
+      explainers={
+        <>
+          <TermExplainer term="wip" />
+          <TermExplainer term="littlesLaw" />
+        </>
+      }
       ariaLabel={t('wip.ariaLabel')}
       legend={legend}
       legendLabel={t('legend')}
-      tableToggle={t('table.show')}
+      tableToggle={t('table.show', { chart: t('wip.heading') })}
       table={{
         caption: t('wip.heading'),
         columns: [t('columns.date'), t('columns.wip')],

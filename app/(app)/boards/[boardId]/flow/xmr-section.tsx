@@ -3,12 +3,13 @@ import type { XmRPoint } from '@/lib/flow';
 import { CENTRE_LINE_STYLE, ChartFigure, getSeriesStyle, LIMIT_LINE_STYLE, limitRows, type LegendEntry } from './charts/chart-kit';
 import { SeriesChart, type SeriesReference } from './charts/series-chart';
 import type { FlowFormat } from './flow-format';
+import { TermExplainer } from './term-explainer';
 
 type SignalKind = 'week' | 'item';
 
 const MAX_SIGNAL_SENTENCES = 12;
 
-function hasSignal(point: XmRPoint): boolean {
+export function hasSignal(point: XmRPoint): boolean {
   return point.isOutsideLimits || point.isMovingRangeAboveLimit || point.isInLongRun;
 }
 
@@ -146,7 +147,7 @@ function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView;
         ariaLabel={t('xmr.ariaX', { name: heading })}
         legend={valueLegend}
         legendLabel={t('legend')}
-        tableToggle={t('table.show')}
+        tableToggle={t('table.show', { chart: `${heading}: ${t('xmr.xChart')}` })}
         table={{
           caption: `${heading}: ${t('xmr.xChart')}`,
           columns: [kind === 'week' ? t('columns.week') : t('columns.item'), t('columns.value'), t('columns.movingRange'), t('columns.signal')],
@@ -176,7 +177,7 @@ function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView;
         ariaLabel={t('xmr.ariaMr', { name: heading })}
         legend={rangeLegend}
         legendLabel={t('legend')}
-        tableToggle={t('table.show')}
+        tableToggle={t('table.show', { chart: `${heading}: ${t('xmr.mrChart')}` })}
         table={{
           caption: `${heading}: ${t('xmr.mrChart')}`,
           columns: [kind === 'week' ? t('columns.week') : t('columns.item'), t('columns.movingRange')],
@@ -212,11 +213,14 @@ function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView;
 export function XmRSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
   const { t } = fmt;
   return (
-    <section aria-labelledby="xmr-heading" className="mt-8">
+    <section id="xmr" aria-labelledby="xmr-heading" className="mt-8 scroll-mt-4">
       <h2 id="xmr-heading" className="text-xl font-semibold">
         {t('xmr.heading')}
       </h2>
       <p className="mt-1 max-w-prose text-slate-800">{t('xmr.intro')}</p>
+      <TermExplainer term="xmr" />
+      <TermExplainer term="naturalLimits" />
+      <TermExplainer term="movingRange" />
       <XmRBlock id="xmr-throughput" view={data.xmr.weeklyThroughput} kind="week" heading={t('xmr.throughputHeading')} fmt={fmt} />
       <XmRBlock id="xmr-cycle-time" view={data.xmr.cycleTime} kind="item" heading={t('xmr.cycleTimeHeading')} fmt={fmt} />
     </section>

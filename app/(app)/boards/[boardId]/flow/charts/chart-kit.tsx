@@ -7,11 +7,15 @@
  * - the SVG is role="img", named by aria-label and described by the written summary (WCAG 1.1.1);
  * - the same data is available as a table, in a native <details> that needs no script;
  * - colour is never the only signal: each series also has its own dash pattern or marker shape, and the
- *   legend shows both; every colour has at least 3:1 contrast against the white chart background (1.4.11).
+ *   legend shows both; every colour has at least 3:1 contrast against the white chart background (1.4.11);
+ * - text is drawn at FONT_SIZE user units and the SVG is never narrower than CHART_WIDTH px, so chart text is
+ *   never smaller than 12 px; on a narrow screen the chart scrolls sideways in a named region (ChartScroll);
+ * - each table toggle is named after its chart, so a list of the page's controls tells them apart.
  */
 import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis';
 import { scaleLinear, scalePoint } from '@visx/scale';
 import type { ReactNode } from 'react';
+import { ChartScroll } from './chart-scroll';
 
 export const CHART_WIDTH = 720;
 export const CHART_HEIGHT = 300;
@@ -314,6 +318,7 @@ export function ChartFigure({
   defs,
   children,
   extra,
+  explainers,
 }: {
   id: string;
   heading: string;
@@ -327,29 +332,35 @@ export function ChartFigure({
   defs?: ReactNode;
   children: ReactNode;
   extra?: ReactNode;
+  /** Plain-language explanations of the chart's terms, beside its summary (outside the chart's description). */
+  explainers?: ReactNode;
 }) {
   const Heading = `h${headingLevel}` as const;
   const summaryId = `${id}-summary`;
   return (
-    <section aria-labelledby={`${id}-heading`} className="mt-8">
+    <section id={id} aria-labelledby={`${id}-heading`} className="mt-8 scroll-mt-4">
       <Heading id={`${id}-heading`} className={headingLevel === 2 ? 'text-xl font-semibold' : 'text-lg font-semibold'}>
         {heading}
       </Heading>
       <div id={summaryId} className="mt-1 max-w-prose text-slate-800">
         {summary}
       </div>
+      {explainers}
       <div className="mt-3 rounded-lg border border-slate-300 bg-white p-2">
-        <svg
-          role="img"
-          aria-label={ariaLabel}
-          aria-describedby={summaryId}
-          viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
-          className="h-auto w-full"
-          fontFamily="system-ui, sans-serif"
-        >
-          {defs && <defs>{defs}</defs>}
-          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>{children}</g>
-        </svg>
+        <ChartScroll label={ariaLabel}>
+          <svg
+            role="img"
+            aria-label={ariaLabel}
+            aria-describedby={summaryId}
+            viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
+            className="h-auto w-full"
+            style={{ minWidth: CHART_WIDTH }}
+            fontFamily="system-ui, sans-serif"
+          >
+            {defs && <defs>{defs}</defs>}
+            <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>{children}</g>
+          </svg>
+        </ChartScroll>
         {legend && legend.length > 0 && <Legend entries={legend} label={legendLabel} />}
       </div>
       {extra}
