@@ -18,6 +18,11 @@ const serverEnv = {
   // Invitations by e-mail go to the SMTP sink the team-admin tests start (e2e/fixtures/smtp-sink.ts).
   SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 3451}`,
   SMTP_FROM: 'Tillit <tillit@test.example>',
+  // Webhook receivers the tests start on loopback (e2e/fixtures/webhook-receiver.ts); only this exact host is allowed.
+  TILLIT_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
+  TILLIT_WEBHOOK_RETRY_BASE_MS: '400',
+  TILLIT_WEBHOOK_TIMEOUT_MS: '3000',
+  TILLIT_INTAKE_PER_MINUTE: '30',
 };
 
 export default defineConfig({

@@ -30,6 +30,10 @@ await app.prepare();
 // Loaded after Next has set up its server environment (lib/ imports parts of Next that expect it).
 register('./scripts/lib/server-only-hook.mjs', import.meta.url);
 const { serveDirectRoute } = await import('./lib/api/direct-routes');
+// The webhook delivery worker (graphile-worker; lib/webhooks/worker.ts). A failure to start it must not keep the
+// board from serving: deliveries stay queued in the database until a worker runs.
+const { startWebhookWorker, stopWebhookWorker } = await import('./lib/webhooks/worker');
+await startWebhookWorker().catch((error: unknown) => console.error('webhook worker did not start:', (error as Error).message));
 
 const server = createServer((request, response) => {
   if (serveDirectRoute(request, response)) return;
@@ -44,7 +48,7 @@ function stop(): void {
   if (isStopping) return;
   isStopping = true;
   // Live streams never end by themselves: stop accepting, give requests in flight a moment, then exit.
-  server.close(() => process.exit(0));
+  server.close(() => void stopWebhookWorker().finally(() => process.exit(0)));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 1_000).unref();
 }

@@ -20,6 +20,7 @@
  * two answers, so no response tells an outsider that another team's board exists.
  */
 import { BOARD_COMMAND_TYPES, type BoardCommandType } from '../../lib/board/commands';
+import { createMatrixTeamToken, createMatrixWebhook, createStrangersPersonalToken } from './api-fixture';
 
 export const MATRIX_ROLES = ['anonymous', 'otherTeam', 'instanceAdmin', 'viewer', 'member', 'foreignSite'] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
@@ -218,6 +219,26 @@ export const MATRIX: MatrixEntry[] = [
     call: (fx) => ({ kind: 'route', method: 'PUT', path: `/api/teams/${fx.teamId}/retention`, body: { months: 12 } }),
   },
 
+  // The public API's reference page and its files: public documentation (e2e/api.spec.ts checks the page).
+  { key: 'GET /api/docs', access: 'public', mutates: false, call: () => ({ kind: 'route', method: 'GET', path: '/api/docs' }) },
+  { key: 'GET /api/docs/[asset]', access: 'public', mutates: false, call: () => ({ kind: 'route', method: 'GET', path: '/api/docs/swagger-ui.css' }) },
+  // The public API v1 takes a bearer token only: a session cookie authenticates nobody there, so every role here
+  // (cookies) gets 401, and nothing ambient can be forged from a foreign site. Tokens: e2e/api-access-matrix.spec.ts.
+  ...(['GET', 'POST', 'PATCH'] as const).map(
+    (method): MatrixEntry => ({
+      key: `${method} /api/v1/[...path]`,
+      access: 'signedIn',
+      mutates: false,
+      override: { otherTeam: 401, instanceAdmin: 401, viewer: 401, member: 401, foreignSite: 401 },
+      call: (fx) =>
+        method === 'GET'
+          ? { kind: 'route', method, path: `/api/v1/boards/${fx.boardId}` }
+          : method === 'POST'
+            ? { kind: 'route', method, path: `/api/v1/boards/${fx.boardId}/cards/${fx.cardIds[0]}/move`, body: { toColumnId: fx.columnIds[1], toIndex: 0 } }
+            : { kind: 'route', method, path: `/api/v1/boards/${fx.boardId}/cards/${fx.cardIds[0]}`, body: { title: 'Matrix title' } },
+    }),
+  ),
+
   // ── Server actions ──────────────────────────────────────────────────────────────────────────────────────────
   // The language choice: a cookie, no data; anyone, also before signing in.
   { key: 'app/actions.ts#setLocaleAction', access: 'public', mutates: false, call: () => ({ kind: 'action', page: '/sign-in', args: ['en'] }) },
@@ -254,6 +275,57 @@ export const MATRIX: MatrixEntry[] = [
       const token = await fx.newOpenInvitationToken();
       return { kind: 'action', page: `/invitations/${token}`, args: [token] };
     },
+  },
+  // API tokens and webhooks (docs/api.md). Personal tokens: the person's own, whoever they are.
+  {
+    key: 'app/(app)/account/token-actions.ts#createPersonalTokenAction',
+    access: 'signedIn',
+    mutates: true,
+    call: () => ({ kind: 'action', page: '/account', args: [{ name: 'Matrisnyckel', scope: 'READ', expiresInDays: 7 }] }),
+  },
+  {
+    // Someone else's token: no role may revoke it (revoking one's own is in e2e/api.spec.ts).
+    key: 'app/(app)/account/token-actions.ts#revokePersonalTokenAction',
+    access: 'signedIn',
+    mutates: false,
+    override: { otherTeam: 404, instanceAdmin: 404, viewer: 404, member: 404 },
+    call: async () => ({ kind: 'action', page: '/account', args: [await createStrangersPersonalToken()] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/integrations/actions.ts#createTeamTokenAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/integrations`, args: [fx.teamId, { name: 'E-tjänst', scope: 'INTAKE', expiresInDays: 30 }] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/integrations/actions.ts#revokeTeamTokenAction',
+    access: 'teamMember',
+    mutates: true,
+    call: async (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/integrations`, args: [fx.teamId, await createMatrixTeamToken(fx.teamId)] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/integrations/actions.ts#createWebhookAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/integrations`, args: [fx.teamId, { url: 'http://127.0.0.1:9/matrix-new', events: ['card.created'] }] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/integrations/actions.ts#deleteWebhookAction',
+    access: 'teamMember',
+    mutates: true,
+    call: async (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/integrations`, args: [fx.teamId, (await createMatrixWebhook(fx.teamId)).endpointId] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/integrations/actions.ts#enableWebhookAction',
+    access: 'teamMember',
+    mutates: true,
+    call: async (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/integrations`, args: [fx.teamId, (await createMatrixWebhook(fx.teamId, { isDisabled: true })).endpointId] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/integrations/actions.ts#resendDeliveryAction',
+    access: 'teamMember',
+    mutates: true,
+    call: async (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/integrations`, args: [fx.teamId, (await createMatrixWebhook(fx.teamId)).deliveryId] }),
   },
   {
     key: 'app/(app)/admin/actions.ts#createTeamAction',

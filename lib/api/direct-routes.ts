@@ -8,6 +8,8 @@ import { authorizeBoardEventStream, EVENT_STREAM_HEADERS, startBoardEventStream 
 import { log } from '@/lib/log';
 import { buildContentSecurityPolicy, createNonce, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '@/lib/security/csp';
 import { answerBoardCommand } from './board-command-answer';
+import { API_MAX_BODY_BYTES } from './v1/request-shape';
+import { answerApiRequest, API_PREFIX } from './v1/router';
 import { describeErrorForLog, errorAnswer, getRequestLocale, MAX_JSON_BODY_CHARS, type PlainAnswer, type RequestHeaders } from './handler';
 
 /**
@@ -26,10 +28,22 @@ import { describeErrorForLog, errorAnswer, getRequestLocale, MAX_JSON_BODY_CHARS
  */
 const BOARD_COMMANDS_PATH = /^\/api\/boards\/([^/?#]+)\/commands\/?(?:\?.*)?$/;
 const BOARD_EVENTS_PATH = /^\/api\/boards\/([^/?#]+)\/events\/?(?:\?.*)?$/;
+/** The public API v1 (lib/api/v1/router.ts): integrations move cards as often as people do, so it is served here too. */
+const PUBLIC_API_PATH = /^\/api\/v1(\/[^?#]*)?(?:\?(.*))?$/;
 
 /** Answers `request` when it is a direct route and returns true; otherwise leaves it alone and returns false. */
 export function serveDirectRoute(request: IncomingMessage, response: ServerResponse): boolean {
   const url = request.url ?? '';
+  const api = PUBLIC_API_PATH.exec(url);
+  if (api) {
+    const requestId = firstHeader(request, 'x-request-id') ?? randomUUID();
+    void answerPublicApi(request, response, api[1] ?? '/', api[2] ?? '', requestId).catch((error: unknown) => {
+      log.error({ requestId, err: describeErrorForLog(error) }, 'direct route failed');
+      if (!response.headersSent) send(response, requestId, { status: 500, body: { error: { code: 'UNKNOWN', message: '', requestId } } });
+      else response.destroy();
+    });
+    return true;
+  }
   const commands = request.method === 'POST' ? BOARD_COMMANDS_PATH.exec(url) : null;
   const events = request.method === 'GET' ? BOARD_EVENTS_PATH.exec(url) : null;
   if (!commands && !events) return false;
@@ -49,6 +63,30 @@ async function answerCommand(request: IncomingMessage, response: ServerResponse,
   const headers: RequestHeaders = { get: (name) => firstHeader(request, name) };
   const answer = await answerBoardCommand({ method: 'POST', headers, bodyText, boardId: decodeBoardId(rawBoardId), requestId, now });
   send(response, requestId, answer);
+}
+
+async function answerPublicApi(request: IncomingMessage, response: ServerResponse, pathname: string, search: string, requestId: string): Promise<void> {
+  const now = new Date();
+  const method = request.method ?? 'GET';
+  const bodyText = method === 'GET' || method === 'HEAD' ? '' : await readBodyBytes(request, API_MAX_BODY_BYTES);
+  const headers: RequestHeaders = { get: (name) => firstHeader(request, name) };
+  const answer = await answerApiRequest({ method, pathname, query: new URLSearchParams(search), headers, bodyText, requestId, now });
+  send(response, requestId, answer);
+}
+
+/**
+ * The body as UTF-8 text, or null when it is larger than `maxBytes` (the rest is read and dropped, so that the
+ * answer can still be sent on the same connection).
+ */
+async function readBodyBytes(request: IncomingMessage, maxBytes: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= maxBytes) chunks.push(chunk);
+    else if (size > maxBytes * 16) break; // far too large: stop reading (the connection closes after the answer)
+  }
+  return size > maxBytes ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 /** The board's live stream: refused (401/404, as JSON) before anything is streamed, then SSE until either side ends. */
@@ -128,6 +166,7 @@ function send(response: ServerResponse, requestId: string, answer: PlainAnswer):
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
+    ...answer.headers,
     'x-request-id': requestId,
   });
   response.end(body);

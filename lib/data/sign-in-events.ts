@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 
-export type SignInEventKind = 'SIGNED_IN' | 'SIGNED_OUT' | 'SIGN_IN_FAILED';
+export type SignInEventKind = 'SIGNED_IN' | 'SIGNED_OUT' | 'SIGN_IN_FAILED' | 'API_TOKEN_CREATED' | 'API_TOKEN_REVOKED';
 export type SignInMethod = 'password' | 'sso';
 
 /** How long a person's sign-in history is kept. Older entries are removed when a new one is written. */
@@ -27,7 +27,8 @@ export async function recordFailedPasswordSignIn(email: string, context: { ipAdd
   if (user) await recordSignInEvent({ userId: user.id, type: 'SIGN_IN_FAILED', method: 'password', ...context });
 }
 
-export type OwnSignInEvent = { id: string; type: SignInEventKind; method: SignInMethod | null; ipAddress: string | null; userAgent: string | null; at: string };
+/** `apiTokenId`: for the personal access token entries (lib/data/api-tokens.ts). */
+export type OwnSignInEvent = { id: string; type: SignInEventKind; method: SignInMethod | null; ipAddress: string | null; userAgent: string | null; apiTokenId: string | null; at: string };
 
 /** The caller's own history, newest first. There is deliberately no variant taking another person's id. */
 export async function listOwnSignInEvents(self: { id: string }, limit = 100): Promise<OwnSignInEvent[]> {
@@ -35,7 +36,7 @@ export async function listOwnSignInEvents(self: { id: string }, limit = 100): Pr
     where: { userId: self.id },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: limit,
-    select: { id: true, type: true, method: true, ipAddress: true, userAgent: true, at: true },
+    select: { id: true, type: true, method: true, ipAddress: true, userAgent: true, apiTokenId: true, at: true },
   });
   return rows.map((row) => ({
     id: row.id.toString(),
@@ -43,6 +44,7 @@ export async function listOwnSignInEvents(self: { id: string }, limit = 100): Pr
     method: row.method === 'password' || row.method === 'sso' ? row.method : null,
     ipAddress: row.ipAddress,
     userAgent: row.userAgent,
+    apiTokenId: row.apiTokenId,
     at: row.at.toISOString(),
   }));
 }

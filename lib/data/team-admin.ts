@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb, type Tx } from '@/lib/db';
 import { canAdministerInstance, TEAM_ROLES, type TeamRole } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma, TeamEventType } from '@/lib/generated/prisma/client';
 import { defaultLaneData } from './lanes';
 import { authorizeTeamAction } from './access';
 
@@ -48,7 +48,7 @@ async function lockTeam(tx: Tx, teamId: string): Promise<void> {
 
 type EventInput = {
   teamId: string;
-  type: 'TEAM_CREATED' | 'MEMBER_ADDED' | 'MEMBER_ROLE_CHANGED' | 'MEMBER_REMOVED' | 'INVITATION_CREATED' | 'INVITATION_REVOKED';
+  type: TeamEventType;
   actorId: string | null;
   subjectUserId?: string | null;
   invitationId?: string | null;
@@ -99,7 +99,8 @@ export async function getTeamMembers(actor: Actor, teamId: string, now: Date): P
   const [team, memberships, invitations, events] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } }),
     db.membership.findMany({
-      where: { teamId },
+      // A team integration token's identity is not one of the team's people (its tokens are on the integrations page).
+      where: { teamId, user: { isIntegration: false } },
       orderBy: [{ user: { name: 'asc' } }, { userId: 'asc' }],
       select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     }),
@@ -166,7 +167,7 @@ export async function getTeamMembers(actor: Actor, teamId: string, now: Date): P
 // ── Members ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function countManagers(tx: Tx, teamId: string): Promise<number> {
-  return tx.membership.count({ where: { teamId, role: 'MEMBER' } });
+  return tx.membership.count({ where: { teamId, role: 'MEMBER', user: { isIntegration: false } } });
 }
 
 /**
@@ -320,7 +321,7 @@ export async function listTeamsForAdmin(actor: AdminActor): Promise<AdminTeamVie
   requireInstanceAdmin(actor);
   const teams = await getDb().team.findMany({
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, createdAt: true, _count: { select: { memberships: true } } },
+    select: { id: true, name: true, createdAt: true, _count: { select: { memberships: { where: { user: { isIntegration: false } } } } } },
   });
   return teams.map((team) => ({ id: team.id, name: team.name, memberCount: team._count.memberships, createdAt: team.createdAt.toISOString() }));
 }

@@ -11,7 +11,7 @@ export async function getTeamsForUser(userId: string) {
         select: {
           id: true,
           name: true,
-          _count: { select: { memberships: true } },
+          _count: { select: { memberships: { where: { user: { isIntegration: false } } } } },
           boards: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
         },
       },

@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireSessionUser } from '@/lib/auth/session';
 import { listOwnSignInEvents, SIGN_IN_HISTORY_DAYS } from '@/lib/data/sign-in-events';
+import { PersonalTokens } from './personal-tokens';
+import { getPersonalTokenNames, listPersonalTokens } from '@/lib/data/api-tokens';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('account.metaTitle') };
@@ -12,8 +14,10 @@ export async function generateMetadata() {
  */
 export default async function AccountPage() {
   const user = await requireSessionUser();
-  const events = await listOwnSignInEvents(user);
+  const now = new Date();
+  const [events, tokens, tokenNames] = await Promise.all([listOwnSignInEvents(user), listPersonalTokens(user, now), getPersonalTokenNames(user)]);
   const t = await getTranslations('admin.account');
+  const tTokens = await getTranslations('api.tokens');
   const format = await getFormatter();
   const tApp = await getTranslations('app');
   return (
@@ -26,6 +30,14 @@ export default async function AccountPage() {
         <a href="/api/account/export" download className="text-brand-700 underline underline-offset-2">
           {tApp('downloadMyData')}
         </a>
+      </section>
+      <section aria-labelledby="tokens-heading" className="mb-6">
+        <h2 id="tokens-heading" className="mb-1 text-lg font-semibold">{tTokens('personalHeading')}</h2>
+        <p className="mb-3 text-slate-700">
+          {tTokens('personalIntro')}{' '}
+          <a href="/api/docs" className="text-brand-700 underline underline-offset-2">{tTokens('apiDocs')}</a>
+        </p>
+        <PersonalTokens tokens={tokens} />
       </section>
       {events.length === 0 ? (
         <p>{t('empty')}</p>
@@ -47,8 +59,16 @@ export default async function AccountPage() {
                   <td className="whitespace-nowrap p-2">
                     <time dateTime={event.at}>{format.dateTime(new Date(event.at), { dateStyle: 'medium', timeStyle: 'medium' })}</time>
                   </td>
-                  <td className="p-2">{t(`type.${event.type}`)}</td>
-                  <td className="p-2">{t(`method.${event.method ?? 'none'}`)}</td>
+                  {event.type === 'API_TOKEN_CREATED' || event.type === 'API_TOKEN_REVOKED' ? (
+                    <td className="p-2" colSpan={2}>
+                      {tTokens(event.type === 'API_TOKEN_CREATED' ? 'historyTOKEN_CREATED' : 'historyTOKEN_REVOKED', { name: tokenNames.get(event.apiTokenId ?? '') ?? '' })}
+                    </td>
+                  ) : (
+                    <>
+                      <td className="p-2">{t(`type.${event.type}`)}</td>
+                      <td className="p-2">{t(`method.${event.method ?? 'none'}`)}</td>
+                    </>
+                  )}
                   <td className="break-all p-2">{event.ipAddress ?? t('unknown')}</td>
                   <td className="break-words p-2 text-sm">{event.userAgent ?? t('unknown')}</td>
                 </tr>

@@ -1,5 +1,6 @@
 import type { Locale } from '../config';
 import enAdmin from './en/admin.json';
+import enApi from './en/api.json';
 import enBoard from './en/board.json';
 import enBoardDialogs from './en/board-dialogs.json';
 import enCommon from './en/common.json';
@@ -8,6 +9,7 @@ import enFlowGuide from './en/flow-guide.json';
 import enData from './en/data.json';
 import enStandup from './en/standup.json';
 import svAdmin from './sv/admin.json';
+import svApi from './sv/api.json';
 import svBoard from './sv/board.json';
 import svBoardDialogs from './sv/board-dialogs.json';
 import svCommon from './sv/common.json';
@@ -21,8 +23,8 @@ import svStandup from './sv/standup.json';
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

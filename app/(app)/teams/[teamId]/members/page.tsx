@@ -5,6 +5,7 @@ import { getTeamMembers, INVITATION_VALID_DAYS, type TeamHistoryEntry } from '@/
 import { isEmailConfigured } from '@/lib/mail/mailer';
 import { InviteForm, MembersTable, PendingInvitations } from './members-client';
 import { orNotFound } from '@/app/(app)/or-not-found';
+import { describeIntegrationHistory } from '../integrations/describe-history';
 
 type Props = { params: Promise<{ teamId: string }> };
 type Translate = Awaited<ReturnType<typeof getTranslations<'admin'>>>;
@@ -25,6 +26,7 @@ export default async function TeamMembersPage({ params }: Props) {
   const { teamId } = await params;
   const view = await load(teamId);
   const t = await getTranslations('admin');
+  const tApi = await getTranslations('api');
   const format = await getFormatter();
 
   return (
@@ -37,6 +39,11 @@ export default async function TeamMembersPage({ params }: Props) {
       </p>
       <h1 className="mb-1 text-2xl font-semibold">{t('members.title', { team: view.team.name })}</h1>
       <p className="mb-4 text-slate-700">{t('members.intro')}</p>
+      <p className="mb-4">
+        <Link href={`/teams/${view.team.id}/integrations`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
+          {tApi('integrations.link')}
+        </Link>
+      </p>
       {!view.canManage && <p className="mb-4 rounded border border-slate-400 bg-slate-100 p-3">{t('members.viewerNotice')}</p>}
 
       <section aria-labelledby="people-heading" className="mb-8">
@@ -84,7 +91,7 @@ export default async function TeamMembersPage({ params }: Props) {
           <ol className="flex flex-col gap-2" aria-label={t('members.historyHeading')}>
             {view.history.map((entry) => (
               <li key={entry.id} className="rounded-lg border border-slate-300 bg-white p-3">
-                <p className="break-words">{describe(entry, t)}</p>
+                <p className="break-words">{describe(entry, t, tApi)}</p>
                 <p className="mt-1 text-sm text-slate-700">
                   <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), DATE_TIME)}</time>
                 </p>
@@ -102,7 +109,7 @@ function roleLabel(value: unknown, t: Translate): string {
 }
 
 /** One sentence per change; the shapes are those written by lib/data/team-admin.ts. */
-function describe(entry: TeamHistoryEntry, t: Translate): string {
+function describe(entry: TeamHistoryEntry, t: Translate, tApi: Awaited<ReturnType<typeof getTranslations<'api'>>>): string {
   const actor = entry.actorName ?? t('members.someone');
   const subject = entry.subjectName ?? t('members.someone');
   const before = entry.before ?? {};
@@ -129,5 +136,7 @@ function describe(entry: TeamHistoryEntry, t: Translate): string {
         : t('members.history.INVITATION_CREATED', { actor, role: roleLabel(after.role, t) });
     case 'INVITATION_REVOKED':
       return t('members.history.INVITATION_REVOKED', { actor });
+    default:
+      return describeIntegrationHistory(entry, actor, tApi);
   }
 }
