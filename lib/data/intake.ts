@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { publishBoardEvent } from '@/lib/live/publish';
 import { authorizeBoardAction } from './access';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
+import { lockLaneForNewCard } from './lanes';
 
 /** The board has no current column in the NOT_STARTED flow state to receive cases. */
 export class NoIntakeColumnError extends Error {
@@ -47,11 +48,14 @@ export async function intakeCase(actor: { id: string }, input: IntakeInput, now:
       ORDER BY position ASC, id ASC LIMIT 1 FOR UPDATE`;
     const columnId = columns[0]?.id;
     if (!columnId) throw new NoIntakeColumnError();
+    // Column, then lane: the lock order of every card change. A case arrives in the board's default lane.
+    const lane = await lockLaneForNewCard(tx, input.boardId, undefined);
     const last = await tx.card.findFirst({ where: { columnId, archivedAt: null }, orderBy: { position: 'desc' }, select: { position: true } });
     const created = await tx.card.create({
       data: {
         boardId: input.boardId,
         columnId,
+        laneId: lane.id,
         title: input.title,
         description: input.description,
         demand: input.demand,
@@ -63,7 +67,7 @@ export async function intakeCase(actor: { id: string }, input: IntakeInput, now:
     });
     if (reference !== null) await tx.$executeRaw`UPDATE "Card" SET reference = ${reference} WHERE id = ${created.id}`;
     await tx.cardEvent.create({
-      data: { boardId: input.boardId, cardId: created.id, type: 'CREATED', toColumnId: columnId, actorId: person.id, at: now, data: { source: 'intake', ...(reference ? { reference } : {}) } },
+      data: { boardId: input.boardId, cardId: created.id, type: 'CREATED', toColumnId: columnId, toLaneId: lane.id, actorId: person.id, at: now, data: { source: 'intake', ...(reference ? { reference } : {}) } },
     });
     const view = await readCard(tx, created.id);
     await publishBoardEvent(tx, { kind: 'card.upsert', boardId: input.boardId, card: view, actorId: person.id, actorName: person.name, action: 'created' });

@@ -79,6 +79,7 @@ export const cardSchema = z
   .looseObject({
     id: z.string(),
     columnId: z.string(),
+    laneId: z.string().optional().meta({ description: 'The lane (swimlane) the card is in.' }),
     title: z.string(),
     position: z.number().meta({ description: 'Order within the column (smaller is higher).' }),
     demand: z.enum(DEMAND_TYPES),
@@ -105,6 +106,18 @@ export const columnSchema = z
   })
   .meta({ id: 'Column' });
 
+export const laneSchema = z
+  .looseObject({
+    id: z.string(),
+    name: z.string(),
+    position: z.number(),
+    classOfService: z.string().meta({ description: 'STANDARD, EXPEDITE or INTANGIBLE.' }),
+    wipLimit: z.number().int().nullable(),
+    wipMode: z.enum(WIP_MODES),
+    policy: z.string(),
+  })
+  .meta({ id: 'Lane' });
+
 export const boardSchema = z
   .looseObject({
     id: z.string(),
@@ -112,6 +125,7 @@ export const boardSchema = z
     team: z.object({ id: z.string(), name: z.string() }),
     role: z.enum(TEAM_ROLES).meta({ description: 'The token holder’s role on the team.' }),
     columns: z.array(columnSchema),
+    lanes: z.array(laneSchema).optional().meta({ description: 'Swimlanes, in order; every board has at least one.' }),
     cards: z.array(cardSchema),
     cycleTimeP85Days: z.number().nullable(),
   })
