@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { WEBHOOK_TEST_ENV } from './e2e/fixtures/webhook-env';
 
 /**
  * End-to-end tests in a real Chromium against two production servers (server.ts) on one database (so live
@@ -18,10 +19,9 @@ const serverEnv = {
   // Invitations by e-mail go to the SMTP sink the team-admin tests start (e2e/fixtures/smtp-sink.ts).
   SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 3451}`,
   SMTP_FROM: 'Tillit <tillit@test.example>',
-  // Webhook receivers the tests start on loopback (e2e/fixtures/webhook-receiver.ts); only this exact host is allowed.
-  TILLIT_WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
-  TILLIT_WEBHOOK_RETRY_BASE_MS: '400',
-  TILLIT_WEBHOOK_TIMEOUT_MS: '3000',
+  ...WEBHOOK_TEST_ENV,
+  // The shared servers deliver no webhooks: e2e/webhooks.spec.ts runs the one instance that does, to kill it.
+  TILLIT_WEBHOOK_WORKER: 'false',
   TILLIT_INTAKE_PER_MINUTE: '30',
 };
 

@@ -8,6 +8,7 @@
  * `npm start` runs it after building; the e2e suite and the benchmarks run it too, so what is tested is what runs.
  */
 import { createServer } from 'node:http';
+import os from 'node:os';
 import { register } from 'node:module';
 import { parseArgs } from 'node:util';
 import next from 'next';
@@ -33,7 +34,7 @@ const { serveDirectRoute } = await import('./lib/api/direct-routes');
 // The webhook delivery worker (graphile-worker; lib/webhooks/worker.ts). A failure to start it must not keep the
 // board from serving: deliveries stay queued in the database until a worker runs.
 const { startWebhookWorker, stopWebhookWorker } = await import('./lib/webhooks/worker');
-await startWebhookWorker().catch((error: unknown) => console.error('webhook worker did not start:', (error as Error).message));
+await startWebhookWorker(`${hostname ?? os.hostname()}:${port}`).catch((error: unknown) => console.error('webhook worker did not start:', (error as Error).message));
 
 const server = createServer((request, response) => {
   if (serveDirectRoute(request, response)) return;

@@ -21,12 +21,14 @@ export class BenchClient {
     baseUrl: string,
     private readonly cookie: string,
     maxSockets = 4,
+    /** Sent with every request, e.g. `authorization` for the public API (then `cookie` may be ''). */
+    private readonly extraHeaders: Record<string, string> = {},
   ) {
     this.base = new URL(baseUrl);
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
-  request(method: 'GET' | 'POST', path: string, body?: unknown, timeoutMs = 15_000): Promise<HttpResult> {
+  request(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, timeoutMs = 15_000): Promise<HttpResult> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -38,7 +40,8 @@ export class BenchClient {
           path,
           agent: this.agent,
           headers: {
-            cookie: this.cookie,
+            ...(this.cookie ? { cookie: this.cookie } : {}),
+            ...this.extraHeaders,
             origin: this.base.origin,
             accept: 'application/json',
             'accept-language': 'en',

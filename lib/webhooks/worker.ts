@@ -1,5 +1,5 @@
 import 'server-only';
-import { Logger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
+import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type RunnerOptions, type Task } from 'graphile-worker';
 import { pruneIdempotencyKeys } from '@/lib/data/idempotency';
 import { enqueueDeliveryAttempt } from '@/lib/data/webhooks';
 import { getDb } from '@/lib/db';
@@ -85,30 +85,53 @@ export const pruneApiState: Task = async () => {
   await pruneIdempotencyKeys(new Date());
 };
 
-const globalForWorker = globalThis as unknown as { tillitWebhookWorker?: Promise<Runner | null> };
+const globalForWorker = globalThis as unknown as { tillitWebhookWorker?: Promise<Runner[]> };
+
+/** Attempts one instance runs at once (each in its own single worker, see below). */
+const WORKERS_PER_INSTANCE = 3;
 
 /**
  * Installs the job queue's schema (always: enqueueing needs it even where no worker runs) and starts this
- * instance's worker unless TILLIT_WEBHOOK_WORKER=false. Once per process.
+ * instance's workers unless TILLIT_WEBHOOK_WORKER=false. Once per process.
+ *
+ * `instanceName` (host and port) gives the workers stable ids. graphile-worker releases a job whose worker stopped
+ * cleanly at once, but one held by a worker that was killed only after hours; so each worker keeps its id across
+ * restarts and, when it starts, releases what its previous life held: a restarted instance resumes its own
+ * interrupted attempts immediately (such an attempt may reach the receiver twice; receivers drop duplicates by
+ * webhook-id). Several single workers rather than one pool: graphile allows a fixed id only with concurrency 1.
  */
-export function startWebhookWorker(): Promise<Runner | null> {
+export function startWebhookWorker(instanceName: string): Promise<Runner[]> {
   globalForWorker.tillitWebhookWorker ??= (async () => {
-    const options = { connectionString: getServerEnv().DATABASE_URL, logger: graphileLogger, noHandleSignals: true, maxPoolSize: 4 };
+    const options = { connectionString: getServerEnv().DATABASE_URL, logger: graphileLogger, noHandleSignals: true, maxPoolSize: 2 };
     await runMigrations(options);
-    if (!getApiConfig().isWorkerEnabled) return null;
-    return run({
-      ...options,
-      concurrency: 4,
-      pollInterval: 2_000,
-      taskList: { 'webhook_deliver': deliverWebhook, 'api_prune': pruneApiState },
-      crontab: '17 * * * * api_prune',
-    });
+    if (!getApiConfig().isWorkerEnabled) return [];
+    const workerIds = Array.from({ length: WORKERS_PER_INSTANCE }, (_, index) => `tillit-${instanceName}-${index}`.replace(/[^\w.:-]/g, '_'));
+    const utils = await makeWorkerUtils(options);
+    try {
+      await utils.forceUnlockWorkers(workerIds);
+    } finally {
+      await utils.release();
+    }
+    return Promise.all(
+      workerIds.map((workerId, index) =>
+        run({
+          ...options,
+          concurrency: 1,
+          workerId,
+          pollInterval: 2_000,
+          taskList: { webhook_deliver: deliverWebhook, api_prune: pruneApiState },
+          // The hourly clean-up needs one schedule per instance (graphile runs each tick once per database).
+          ...(index === 0 ? { crontab: '17 * * * * api_prune' } : { crontab: '' }),
+          // workerId is a pool option graphile-worker's run() passes through (its RunnerOptions type omits it).
+        } as RunnerOptions),
+      ),
+    );
   })();
   return globalForWorker.tillitWebhookWorker;
 }
 
-/** Stops taking jobs and waits for the running ones (on SIGTERM). */
+/** Stops taking jobs and releases the running ones (on SIGTERM). */
 export async function stopWebhookWorker(): Promise<void> {
-  const runner = await globalForWorker.tillitWebhookWorker?.catch(() => null);
-  await runner?.stop().catch(() => {});
+  const runners = await globalForWorker.tillitWebhookWorker?.catch(() => [] as Runner[]);
+  await Promise.all((runners ?? []).map((runner) => runner.stop().catch(() => {})));
 }

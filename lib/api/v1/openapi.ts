@@ -37,6 +37,8 @@ function operationFor(route: ApiRoute): ZodOpenApiOperationObject {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: [route.tag],
+    // Which token scopes may call it (lib/api-tokens/scopes.ts): read, write or intake.
+    'x-tillit-operation-kind': route.kind,
     requestParams: {
       ...(route.params && Object.keys(route.params.shape).length > 0 ? { path: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
