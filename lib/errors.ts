@@ -15,6 +15,9 @@ export const APP_ERROR_CODES = [
   'LANE_WIP_CONFIRMATION_NEEDED',
   'LANE_NOT_EMPTY',
   'LAST_LANE',
+  'EXPERIMENT_STATE',
+  'EXPERIMENT_NOT_DUE',
+  'EXPERIMENT_CHANGE_STALE',
   'UNAVAILABLE',
 ] as const;
 
@@ -44,6 +47,12 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   LANE_WIP_CONFIRMATION_NEEDED: 409,
   LANE_NOT_EMPTY: 409,
   LAST_LANE: 409,
+  // An experiment in the wrong state for the action (started twice, reviewed while proposed).
+  EXPERIMENT_STATE: 409,
+  // Reviewing before the review date the team agreed on.
+  EXPERIMENT_NOT_DUE: 409,
+  // The prepared board change no longer fits the board (its column or lane is gone).
+  EXPERIMENT_CHANGE_STALE: 409,
   UNAVAILABLE: 503,
 };
 

@@ -7,6 +7,7 @@ import type { WipMode } from '@/lib/domain/wip';
 import { AppError } from '@/lib/errors';
 import { publishBoardEvent } from '@/lib/live/publish';
 import { authorizeBoardAction } from './access';
+import { runInChangeTransaction, type ChangeContext } from './change-context';
 
 type Actor = { id: string; name: string };
 
@@ -27,7 +28,7 @@ async function lockBoardColumns(tx: Tx, boardId: string) {
 
 async function recordBoardEvent(
   tx: Tx,
-  data: { boardId: string; type: BoardEventType; columnId?: string; actorId: string; at: Date; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue },
+  data: { boardId: string; type: BoardEventType; columnId?: string; actorId: string; at: Date; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue; experimentId?: string },
 ) {
   await tx.boardEvent.create({ data });
 }
@@ -36,10 +37,10 @@ export async function createColumn(
   actor: Actor,
   input: { boardId: string; name: string; flowState: FlowState },
   now: Date,
+  context?: ChangeContext,
 ): Promise<{ id: string }> {
-  const db = getDb();
-  await authorizeBoardAction(db, actor.id, input.boardId, 'column.create');
-  return db.$transaction(async (tx) => {
+  await authorizeBoardAction(context?.tx ?? getDb(), actor.id, input.boardId, 'column.create');
+  return runInChangeTransaction(context, async (tx) => {
     const columns = await lockBoardColumns(tx, input.boardId);
     const column = await tx.column.create({
       data: {
@@ -57,6 +58,7 @@ export async function createColumn(
       columnId: column.id,
       actorId: actor.id,
       at: now,
+      experimentId: context?.experimentId,
       after: { name: input.name, flowState: input.flowState },
     });
     await publishBoardEvent(tx, { kind: 'board.changed', boardId: input.boardId, actorId: actor.id, actorName: actor.name });
@@ -77,10 +79,10 @@ export async function updateColumn(
   actor: Actor,
   input: { boardId: string; columnId: string; settings: ColumnSettings },
   now: Date,
+  context?: ChangeContext,
 ): Promise<void> {
-  const db = getDb();
-  await authorizeBoardAction(db, actor.id, input.boardId, 'column.edit');
-  await db.$transaction(async (tx) => {
+  await authorizeBoardAction(context?.tx ?? getDb(), actor.id, input.boardId, 'column.edit');
+  await runInChangeTransaction(context, async (tx) => {
     const before = await tx.column.findFirst({
       where: { id: input.columnId, boardId: input.boardId, deletedAt: null },
       select: { name: true, wipLimit: true, wipMode: true, policy: true, flowState: true },
@@ -105,6 +107,7 @@ export async function updateColumn(
         columnId: input.columnId,
         actorId: actor.id,
         at: now,
+        experimentId: context?.experimentId,
         before: { name: before.name, ...pick(before) },
         after: { name: input.settings.name ?? before.name, ...pick({ ...before, ...input.settings }) },
       });
@@ -117,10 +120,10 @@ export async function reorderColumn(
   actor: Actor,
   input: { boardId: string; columnId: string; toIndex: number },
   now: Date,
+  context?: ChangeContext,
 ): Promise<void> {
-  const db = getDb();
-  await authorizeBoardAction(db, actor.id, input.boardId, 'column.reorder');
-  await db.$transaction(async (tx) => {
+  await authorizeBoardAction(context?.tx ?? getDb(), actor.id, input.boardId, 'column.reorder');
+  await runInChangeTransaction(context, async (tx) => {
     const columns = await lockBoardColumns(tx, input.boardId);
     const fromIndex = columns.findIndex((c) => c.id === input.columnId);
     if (fromIndex < 0) throw new AppError('NOT_FOUND');
@@ -140,6 +143,7 @@ export async function reorderColumn(
       columnId: input.columnId,
       actorId: actor.id,
       at: now,
+      experimentId: context?.experimentId,
       before: { name: columns[fromIndex]?.name ?? '', index: fromIndex },
       after: { name: columns[fromIndex]?.name ?? '', index: toIndex },
     });
@@ -155,10 +159,10 @@ export async function deleteColumn(
   actor: Actor,
   input: { boardId: string; columnId: string; moveCardsToColumnId?: string },
   now: Date,
+  context?: ChangeContext,
 ): Promise<void> {
-  const db = getDb();
-  await authorizeBoardAction(db, actor.id, input.boardId, 'column.delete');
-  await db.$transaction(async (tx) => {
+  await authorizeBoardAction(context?.tx ?? getDb(), actor.id, input.boardId, 'column.delete');
+  await runInChangeTransaction(context, async (tx) => {
     const columns = await lockBoardColumns(tx, input.boardId);
     const column = columns.find((c) => c.id === input.columnId);
     if (!column) throw new AppError('NOT_FOUND');
@@ -211,6 +215,7 @@ export async function deleteColumn(
       columnId: column.id,
       actorId: actor.id,
       at: now,
+      experimentId: context?.experimentId,
       before: { name: column.name, cardCount: cards.length },
       after: input.moveCardsToColumnId && cards.length > 0 ? { movedTo: columns.find((c) => c.id === input.moveCardsToColumnId)?.name ?? '' } : undefined,
     });
@@ -225,6 +230,8 @@ export type BoardHistoryEntry = {
   actorName: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The improvement experiment the change belongs to, if any (lib/data/experiments.ts). */
+  experiment: { id: string; change: string } | null;
 };
 
 /** The board's structure and policy history, newest first. Readable by the whole team, viewers included. */
@@ -235,7 +242,16 @@ export async function getBoardHistory(userId: string, boardId: string, limit = 2
     where: { boardId },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: limit,
-    select: { id: true, type: true, at: true, before: true, after: true, importedActorName: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      type: true,
+      at: true,
+      before: true,
+      after: true,
+      importedActorName: true,
+      actor: { select: { name: true } },
+      experiment: { select: { id: true, change: true } },
+    },
   });
   return events.map((event) => ({
     id: event.id.toString(),
@@ -245,5 +261,6 @@ export async function getBoardHistory(userId: string, boardId: string, limit = 2
     actorName: event.actor?.name ?? event.importedActorName ?? null,
     before: (event.before as Record<string, unknown> | null) ?? null,
     after: (event.after as Record<string, unknown> | null) ?? null,
+    experiment: event.experiment ?? null,
   }));
 }

@@ -199,7 +199,7 @@ interface CardFacts {
 }
 
 /** A board's history in lib/flow's terms. */
-interface BoardHistory {
+export interface BoardHistory {
   readonly stages: FlowStage[];
   readonly cards: Map<string, CardFacts>;
   readonly transitions: FlowTransition[];
@@ -230,7 +230,7 @@ type ColumnRow = { id: string; name: string; position: number; flowState: StageS
  * flow figure, and they arrived before the first week the demand analysis counts.
  * Pass `settledBefore: null` to read every card's full history.
  */
-async function loadBoardHistory(db: Db, boardId: string, now: Date, settledBefore: Date | null): Promise<BoardHistory> {
+export async function loadBoardHistory(db: Db, boardId: string, now: Date, settledBefore: Date | null): Promise<BoardHistory> {
   const columns = (await db.column.findMany({
     where: { boardId },
     select: { id: true, name: true, position: true, flowState: true, deletedAt: true },

@@ -17,6 +17,7 @@ import type { WipMode } from '@/lib/domain/wip';
 import { AppError } from '@/lib/errors';
 import { publishBoardEvent } from '@/lib/live/publish';
 import { authorizeBoardAction } from './access';
+import { runInChangeTransaction, type ChangeContext } from './change-context';
 
 type Actor = { id: string; name: string };
 
@@ -83,17 +84,29 @@ export async function lockLaneForNewCard(tx: Tx, boardId: string, laneId: string
   return { id: lane.id };
 }
 
-export async function createLane(actor: Actor, input: { boardId: string; name: string; classOfService: ClassOfService }, now: Date): Promise<{ id: string }> {
-  const db = getDb();
-  await authorizeBoardAction(db, actor.id, input.boardId, 'lane.create');
-  return db.$transaction(async (tx) => {
+export async function createLane(
+  actor: Actor,
+  input: { boardId: string; name: string; classOfService: ClassOfService },
+  now: Date,
+  context?: ChangeContext,
+): Promise<{ id: string }> {
+  await authorizeBoardAction(context?.tx ?? getDb(), actor.id, input.boardId, 'lane.create');
+  return runInChangeTransaction(context, async (tx) => {
     const lanes = await lockBoardLanes(tx, input.boardId);
     const lane = await tx.lane.create({
       data: { boardId: input.boardId, name: input.name, classOfService: input.classOfService, position: (lanes.at(-1)?.position ?? 0) + POSITION_GAP, createdAt: now },
       select: { id: true },
     });
     await tx.boardEvent.create({
-      data: { boardId: input.boardId, type: 'LANE_CREATED', laneId: lane.id, actorId: actor.id, at: now, after: { name: input.name, classOfService: input.classOfService } },
+      data: {
+        boardId: input.boardId,
+        type: 'LANE_CREATED',
+        laneId: lane.id,
+        actorId: actor.id,
+        at: now,
+        experimentId: context?.experimentId,
+        after: { name: input.name, classOfService: input.classOfService },
+      },
     });
     await publishBoardEvent(tx, { kind: 'board.changed', boardId: input.boardId, actorId: actor.id, actorName: actor.name });
     return lane;
@@ -113,10 +126,9 @@ const SETTING_EVENT_TYPES: Record<keyof LaneSettings, BoardEventType> = {
  * carrying the lane's name and the aspect before and after (limit and mode together, as one policy). The lane is
  * locked, so a limit change and a move into the lane apply one after the other.
  */
-export async function updateLane(actor: Actor, input: { boardId: string; laneId: string; settings: LaneSettings }, now: Date): Promise<void> {
-  const db = getDb();
-  await authorizeBoardAction(db, actor.id, input.boardId, 'lane.edit');
-  await db.$transaction(async (tx) => {
+export async function updateLane(actor: Actor, input: { boardId: string; laneId: string; settings: LaneSettings }, now: Date, context?: ChangeContext): Promise<void> {
+  await authorizeBoardAction(context?.tx ?? getDb(), actor.id, input.boardId, 'lane.edit');
+  await runInChangeTransaction(context, async (tx) => {
     const [before] = await tx.$queryRaw<Required<LaneSettings>[]>`
       SELECT name, "classOfService"::text AS "classOfService", "wipLimit", "wipMode"::text AS "wipMode", policy FROM "Lane"
       WHERE id = ${input.laneId} AND "boardId" = ${input.boardId} AND "deletedAt" IS NULL FOR UPDATE`;
@@ -131,7 +143,16 @@ export async function updateLane(actor: Actor, input: { boardId: string; laneId:
       const keys = type === 'LANE_WIP_CHANGED' ? (['wipLimit', 'wipMode'] as const) : changed.filter((key) => SETTING_EVENT_TYPES[key] === type);
       const pick = (source: LaneSettings) => Object.fromEntries(keys.map((key) => [key, source[key] ?? null]));
       await tx.boardEvent.create({
-        data: { boardId: input.boardId, type, laneId: input.laneId, actorId: actor.id, at: now, before: { name: before.name, ...pick(before) }, after: { name: merged.name, ...pick(merged) } },
+        data: {
+          boardId: input.boardId,
+          type,
+          laneId: input.laneId,
+          actorId: actor.id,
+          at: now,
+          experimentId: context?.experimentId,
+          before: { name: before.name, ...pick(before) },
+          after: { name: merged.name, ...pick(merged) },
+        },
       });
     }
     await publishBoardEvent(tx, { kind: 'board.changed', boardId: input.boardId, actorId: actor.id, actorName: actor.name });
@@ -184,10 +205,14 @@ export async function reorderLane(actor: Actor, input: { boardId: string; laneId
  * lane is the team reshaping its board, not pulling work. The last lane cannot be removed. The lane row is kept
  * with deletedAt so history can still name it.
  */
-export async function deleteLane(actor: Actor, input: { boardId: string; laneId: string; moveCardsToLaneId?: string }, now: Date): Promise<void> {
-  const db = getDb();
-  await authorizeBoardAction(db, actor.id, input.boardId, 'lane.delete');
-  await db.$transaction(async (tx) => {
+export async function deleteLane(
+  actor: Actor,
+  input: { boardId: string; laneId: string; moveCardsToLaneId?: string },
+  now: Date,
+  context?: ChangeContext,
+): Promise<void> {
+  await authorizeBoardAction(context?.tx ?? getDb(), actor.id, input.boardId, 'lane.delete');
+  await runInChangeTransaction(context, async (tx) => {
     const lanes = await lockBoardLanes(tx, input.boardId);
     const lane = lanes.find((candidate) => candidate.id === input.laneId);
     if (!lane) throw new AppError('NOT_FOUND');
@@ -221,6 +246,7 @@ export async function deleteLane(actor: Actor, input: { boardId: string; laneId:
         laneId: lane.id,
         actorId: actor.id,
         at: now,
+        experimentId: context?.experimentId,
         before: { name: lane.name, classOfService: lane.classOfService, cardCount: cards.length },
         after: target && cards.length > 0 ? { movedTo: target.name } : undefined,
       },

@@ -27,6 +27,8 @@ const EXPECTED: Record<BoardAction, Record<TeamRole | 'NONE', boolean>> = {
   'lane.edit': { MEMBER: true, VIEWER: false, NONE: false },
   'lane.reorder': { MEMBER: true, VIEWER: false, NONE: false },
   'lane.delete': { MEMBER: true, VIEWER: false, NONE: false },
+  'experiment.read': { MEMBER: true, VIEWER: true, NONE: false },
+  'experiment.manage': { MEMBER: true, VIEWER: false, NONE: false },
   'board.create': { MEMBER: true, VIEWER: false, NONE: false },
   'board.edit': { MEMBER: true, VIEWER: false, NONE: false },
   'standup.view': { MEMBER: true, VIEWER: true, NONE: false },

@@ -32,6 +32,8 @@ export const BOARD_ACTIONS = [
   'lane.edit',
   'lane.reorder',
   'lane.delete',
+  'experiment.read',
+  'experiment.manage',
   'board.create',
   'board.edit',
   'standup.view',
@@ -44,7 +46,7 @@ export const BOARD_ACTIONS = [
 export type BoardAction = (typeof BOARD_ACTIONS)[number];
 
 /**
- * What a VIEWER may do: read the board, its history and flow metrics,
+ * What a VIEWER may do: read the board, its history, flow metrics and improvement experiments,
  * follow a standup walk read-only (running it moves and blocks cards), and
  * see who is on the team.
  */
@@ -52,6 +54,7 @@ export const VIEWER_ACTIONS = [
   'board.read',
   'board.history.read',
   'flow.read',
+  'experiment.read',
   'standup.view',
   'team.members.read',
 ] as const satisfies readonly BoardAction[];

@@ -30,7 +30,11 @@ export type BoardEventKind =
   | 'LANE_DELETED'
   | 'LANE_WIP_CHANGED'
   | 'LANE_POLICY_CHANGED'
-  | 'LANE_CLASS_CHANGED';
+  | 'LANE_CLASS_CHANGED'
+  | 'EXPERIMENT_PROPOSED'
+  | 'EXPERIMENT_CHANGED'
+  | 'EXPERIMENT_STARTED'
+  | 'EXPERIMENT_ENDED';
 export const BOARD_EVENT_KINDS = [
   'BOARD_CREATED',
   'COLUMN_CREATED',
@@ -48,6 +52,10 @@ export const BOARD_EVENT_KINDS = [
   'LANE_WIP_CHANGED',
   'LANE_POLICY_CHANGED',
   'LANE_CLASS_CHANGED',
+  'EXPERIMENT_PROPOSED',
+  'EXPERIMENT_CHANGED',
+  'EXPERIMENT_STARTED',
+  'EXPERIMENT_ENDED',
 ] as const satisfies readonly BoardEventKind[];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
