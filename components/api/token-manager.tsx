@@ -7,6 +7,8 @@ import { FormField } from '@/components/ui/form-field';
 import type { ActionResult } from '@/lib/api/action';
 import { DEFAULT_TOKEN_EXPIRY_DAYS, TOKEN_EXPIRY_DAYS, type ApiTokenScope } from '@/lib/api-tokens/scopes';
 import type { ApiTokenView, CreatedApiToken } from '@/lib/data/api-tokens';
+import { ActionFeedback, useActionFeedback } from './action-feedback';
+import { ListTable } from './list-table';
 import { SecretReveal } from './secret-reveal';
 
 const BUTTON = 'rounded border border-slate-500 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60';
@@ -29,13 +31,11 @@ export type TokenManagerProps = {
  */
 export function TokenManager({ kind, scopes, tokens, canManage, create, revoke }: TokenManagerProps) {
   const t = useTranslations('api');
-  const tErrors = useTranslations('admin.errors');
   const format = useFormatter();
+  const feedback = useActionFeedback();
   const [isPending, startTransition] = useTransition();
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   const [toRevoke, setToRevoke] = useState<ApiTokenView | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
 
@@ -58,14 +58,9 @@ export function TokenManager({ kind, scopes, tokens, canManage, create, revoke }
     const input = { name, scope: String(data.get('scope')) as ApiTokenScope, expiresInDays: expiry === 'never' ? null : Number(expiry) };
     startTransition(async () => {
       const result = await create(input);
-      if (!result.ok) {
-        setStatus(null);
-        setError(tErrors(result.code));
-        return;
-      }
+      if (!result.ok) return feedback.fail(result.code);
       setNameError(null);
-      setError(null);
-      setStatus(t('tokens.created', { name: result.data.token.name }));
+      feedback.succeed(t('tokens.created', { name: result.data.token.name }));
       setCreated(result.data);
       form.reset();
     });
@@ -75,13 +70,7 @@ export function TokenManager({ kind, scopes, tokens, canManage, create, revoke }
     startTransition(async () => {
       const result = await revoke(token.id);
       setToRevoke(null);
-      if (!result.ok) {
-        setStatus(null);
-        setError(tErrors(result.code));
-        return;
-      }
-      setError(null);
-      setStatus(t('tokens.revoked', { name: token.name }));
+      feedback.report(result, t('tokens.revoked', { name: token.name }));
     });
   }
 
@@ -135,61 +124,37 @@ export function TokenManager({ kind, scopes, tokens, canManage, create, revoke }
           onDone={() => setCreated(null)}
         />
       )}
-      <p aria-live="polite" className={status ? 'mb-2 text-green-900' : 'sr-only'}>
-        {status ?? ''}
-      </p>
-      {error && (
-        <p role="alert" className="mb-2 rounded border border-red-700 bg-red-50 p-3 text-red-900">
-          {error}
-        </p>
-      )}
+      <ActionFeedback status={feedback.status} error={feedback.error} />
       {tokens.length === 0 ? (
         <p>{t('tokens.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('tokens.listCaption')}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="p-2">{t('tokens.columnName')}</th>
-                <th scope="col" className="p-2">{t('tokens.columnToken')}</th>
-                <th scope="col" className="p-2">{t('tokens.columnScope')}</th>
-                <th scope="col" className="p-2">{t('tokens.columnCreated')}</th>
-                <th scope="col" className="p-2">{t('tokens.columnExpires')}</th>
-                <th scope="col" className="p-2">{t('tokens.columnLastUsed')}</th>
-                <th scope="col" className="p-2">{t('tokens.columnState')}</th>
-                {canManage && <th scope="col" className="p-2">{t('tokens.columnActions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="break-words p-2 font-normal">
-                    {token.name}
-                    {token.createdByName && <span className="block text-sm text-slate-700">{t('tokens.createdBy', { name: token.createdByName })}</span>}
-                  </th>
-                  <td className="p-2">
-                    <code className="break-all text-sm">{token.prefix}…</code>
-                  </td>
-                  <td className="p-2">{t(`scope.${token.scope}`)}</td>
-                  <td className="whitespace-nowrap p-2">{formatDate(token.createdAt, '')}</td>
-                  <td className="whitespace-nowrap p-2">{formatDate(token.expiresAt, t('tokens.never'))}</td>
-                  <td className="whitespace-nowrap p-2">{formatDate(token.lastUsedAt, t('tokens.notUsed'))}</td>
-                  <td className="p-2">{t(`state.${token.state}`)}</td>
-                  {canManage && (
-                    <td className="p-2">
-                      {token.state !== 'revoked' && (
-                        <button type="button" className={BUTTON} disabled={isPending} onClick={() => setToRevoke(token)} aria-label={t('tokens.revokeLabel', { name: token.name })}>
-                          {t('tokens.revoke')}
-                        </button>
-                      )}
-                    </td>
+        <ListTable caption={t('tokens.listCaption')} columns={[t('tokens.columnName'), t('tokens.columnToken'), t('tokens.columnScope'), t('tokens.columnCreated'), t('tokens.columnExpires'), t('tokens.columnLastUsed'), t('tokens.columnState'), canManage && t('tokens.columnActions')]}>
+          {tokens.map((token) => (
+            <tr key={token.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="break-words p-2 font-normal">
+                {token.name}
+                {token.createdByName && <span className="block text-sm text-slate-700">{t('tokens.createdBy', { name: token.createdByName })}</span>}
+              </th>
+              <td className="p-2">
+                <code className="break-all text-sm">{token.prefix}…</code>
+              </td>
+              <td className="p-2">{t(`scope.${token.scope}`)}</td>
+              <td className="whitespace-nowrap p-2">{formatDate(token.createdAt, '')}</td>
+              <td className="whitespace-nowrap p-2">{formatDate(token.expiresAt, t('tokens.never'))}</td>
+              <td className="whitespace-nowrap p-2">{formatDate(token.lastUsedAt, t('tokens.notUsed'))}</td>
+              <td className="p-2">{t(`state.${token.state}`)}</td>
+              {canManage && (
+                <td className="p-2">
+                  {token.state !== 'revoked' && (
+                    <button type="button" className={BUTTON} disabled={isPending} onClick={() => setToRevoke(token)} aria-label={t('tokens.revokeLabel', { name: token.name })}>
+                      {t('tokens.revoke')}
+                    </button>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+              )}
+            </tr>
+          ))}
+        </ListTable>
       )}
       <Dialog open={toRevoke !== null} onClose={() => setToRevoke(null)} size="sm" title={t('tokens.revokeLabel', { name: toRevoke?.name ?? '' })}>
         <p>{t('tokens.revokeConfirm', { name: toRevoke?.name ?? '' })}</p>

@@ -3,9 +3,12 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRef, useState, useTransition, type FormEvent } from 'react';
+import { ActionFeedback, useActionFeedback } from '@/components/api/action-feedback';
+import { ListTable } from '@/components/api/list-table';
 import { SecretReveal } from '@/components/api/secret-reveal';
 import { Dialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
+import type { ActionResult } from '@/lib/api/action';
 import type { WebhookEndpointView } from '@/lib/data/webhooks';
 import { WEBHOOK_EVENT_TYPES } from '@/lib/webhooks/events';
 import { createWebhookAction, deleteWebhookAction, enableWebhookAction } from './actions';
@@ -17,13 +20,11 @@ const PROBLEM_KEYS = { invalid: 'webhookUrlInvalid', scheme: 'webhookUrlScheme',
 /** The team's webhooks: add one (URL, events; the signing secret is shown once), list, switch on again, remove. */
 export function Webhooks({ teamId, endpoints, canManage }: { teamId: string; endpoints: WebhookEndpointView[]; canManage: boolean }) {
   const t = useTranslations('api');
-  const tErrors = useTranslations('admin.errors');
   const format = useFormatter();
+  const feedback = useActionFeedback();
   const [isPending, startTransition] = useTransition();
   const [urlError, setUrlError] = useState<string | null>(null);
   const [eventsError, setEventsError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [toDelete, setToDelete] = useState<WebhookEndpointView | null>(null);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -41,34 +42,22 @@ export function Webhooks({ teamId, endpoints, canManage }: { teamId: string; end
     if (events.length === 0) return firstEventRef.current?.focus();
     startTransition(async () => {
       const result = await createWebhookAction(teamId, { url, description: String(data.get('description') ?? ''), events });
-      if (!result.ok) {
-        setStatus(null);
-        setError(tErrors(result.code));
-        return;
-      }
+      if (!result.ok) return feedback.fail(result.code);
       if (!result.data.created) {
         setUrlError(t(`errors.${PROBLEM_KEYS[result.data.problem]}`));
         urlRef.current?.focus();
         return;
       }
-      setError(null);
       setUrlError(null);
-      setStatus(t('webhooks.created'));
+      feedback.succeed(t('webhooks.created'));
       setSecret(result.data.secret);
       form.reset();
     });
   }
 
-  function run(action: () => Promise<{ ok: boolean; code?: string }>, success: string) {
+  function run(action: () => Promise<ActionResult>, success: string) {
     startTransition(async () => {
-      const result = await action();
-      if (result.ok) {
-        setError(null);
-        setStatus(success);
-      } else {
-        setStatus(null);
-        setError(tErrors((result.code ?? 'UNKNOWN') as 'UNKNOWN'));
-      }
+      feedback.report(await action(), success);
     });
   }
 
@@ -96,7 +85,7 @@ export function Webhooks({ teamId, endpoints, canManage }: { teamId: string; end
               <label key={type} className="flex min-h-6 items-center gap-2">
                 <input ref={index === 0 ? firstEventRef : undefined} type="checkbox" name="events" value={type} defaultChecked={type !== 'comment.added'} className="h-4 w-4" />
                 <span>
-                  {t(`webhooks.event.${type}`)} <code className="text-sm text-slate-700">{type}</code>
+                  {t(`webhooks.event.${type.replace('.', '_') as 'card_created'}`)} <code className="text-sm text-slate-700">{type}</code>
                 </span>
               </label>
             ))}
@@ -111,66 +100,46 @@ export function Webhooks({ teamId, endpoints, canManage }: { teamId: string; end
           </div>
         </form>
       )}
-      {secret && <SecretReveal heading={t('webhooks.createdHeading')} notice={t('webhooks.createdNotice')} label={t('webhooks.createdHeading')} secret={secret} onDone={() => setSecret(null)} />}
-      <p aria-live="polite" className={status ? 'mb-2 text-green-900' : 'sr-only'}>
-        {status ?? ''}
-      </p>
-      {error && (
-        <p role="alert" className="mb-2 rounded border border-red-700 bg-red-50 p-3 text-red-900">
-          {error}
-        </p>
-      )}
+      {secret && <SecretReveal heading={t('webhooks.createdHeading')} notice={t('webhooks.createdNotice')} label={t('webhooks.secretLabel')} secret={secret} onDone={() => setSecret(null)} />}
+      <ActionFeedback status={feedback.status} error={feedback.error} />
       {endpoints.length === 0 ? (
         <p>{t('webhooks.empty')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t('webhooks.listCaption')}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="p-2">{t('webhooks.columnUrl')}</th>
-                <th scope="col" className="p-2">{t('webhooks.columnEvents')}</th>
-                <th scope="col" className="p-2">{t('webhooks.columnState')}</th>
-                <th scope="col" className="p-2">{t('webhooks.columnActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {endpoints.map((endpoint) => (
-                <tr key={endpoint.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="break-all p-2 font-normal">
-                    <code className="text-sm">{endpoint.url}</code>
-                    {endpoint.description && <span className="block text-sm text-slate-700">{endpoint.description}</span>}
-                  </th>
-                  <td className="p-2 text-sm">{endpoint.events.join(', ')}</td>
-                  <td className="p-2">
-                    {endpoint.disabledAt
-                      ? t('webhooks.disabled', { at: formatDate(endpoint.disabledAt), reason: t('webhooks.disabledReason') })
-                      : endpoint.failingSince
-                        ? t('webhooks.failing', { since: formatDate(endpoint.failingSince) })
-                        : t('webhooks.active')}
-                  </td>
-                  <td className="p-2">
-                    <div className="flex flex-wrap gap-2">
-                      <Link href={`/teams/${teamId}/integrations/webhooks/${endpoint.id}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2" aria-label={t('webhooks.logLabel', { url: endpoint.url })}>
-                        {t('webhooks.log')}
-                      </Link>
-                      {canManage && endpoint.disabledAt && (
-                        <button type="button" className={BUTTON} disabled={isPending} onClick={() => run(() => enableWebhookAction(teamId, endpoint.id), t('webhooks.enabled'))}>
-                          {t('webhooks.enable')}
-                        </button>
-                      )}
-                      {canManage && (
-                        <button type="button" className={BUTTON} disabled={isPending} onClick={() => setToDelete(endpoint)} aria-label={t('webhooks.deleteLabel', { url: endpoint.url })}>
-                          {t('webhooks.delete')}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable caption={t('webhooks.listCaption')} columns={[t('webhooks.columnUrl'), t('webhooks.columnEvents'), t('webhooks.columnState'), t('webhooks.columnActions')]}>
+          {endpoints.map((endpoint) => (
+            <tr key={endpoint.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="break-all p-2 font-normal">
+                <code className="text-sm">{endpoint.url}</code>
+                {endpoint.description && <span className="block text-sm text-slate-700">{endpoint.description}</span>}
+              </th>
+              <td className="p-2 text-sm">{endpoint.events.join(', ')}</td>
+              <td className="p-2">
+                {endpoint.disabledAt
+                  ? t('webhooks.disabled', { at: formatDate(endpoint.disabledAt), reason: t('webhooks.disabledReason') })
+                  : endpoint.failingSince
+                    ? t('webhooks.failing', { since: formatDate(endpoint.failingSince) })
+                    : t('webhooks.active')}
+              </td>
+              <td className="p-2">
+                <div className="flex flex-wrap gap-2">
+                  <Link href={`/teams/${teamId}/integrations/webhooks/${endpoint.id}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2" aria-label={t('webhooks.logLabel', { url: endpoint.url })}>
+                    {t('webhooks.log')}
+                  </Link>
+                  {canManage && endpoint.disabledAt && (
+                    <button type="button" className={BUTTON} disabled={isPending} onClick={() => run(() => enableWebhookAction(teamId, endpoint.id), t('webhooks.enabled'))}>
+                      {t('webhooks.enable')}
+                    </button>
+                  )}
+                  {canManage && (
+                    <button type="button" className={BUTTON} disabled={isPending} onClick={() => setToDelete(endpoint)} aria-label={t('webhooks.deleteLabel', { url: endpoint.url })}>
+                      {t('webhooks.delete')}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
       <Dialog open={toDelete !== null} onClose={() => setToDelete(null)} size="sm" title={t('webhooks.deleteLabel', { url: toDelete?.url ?? '' })}>
         <p className="break-words">{t('webhooks.deleteConfirm', { url: toDelete?.url ?? '' })}</p>
