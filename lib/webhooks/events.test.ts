@@ -35,6 +35,8 @@ describe('webhook events of board events', () => {
     expect(types({ kind: 'card.remove', ...base, cardId: 'c1', title: card.title })).toEqual(['card.archived']);
     expect(types({ kind: 'board.changed', ...base })).toEqual([]);
     expect(types({ kind: 'comment.added', ...base, cardId: 'c1', commentId: 'k1' } as never)).toEqual(['comment.added']);
+    expect(types({ kind: 'card.upsert', ...base, card, action: 'commented' as never })).toEqual(['comment.added']);
+    expect(types({ kind: 'card.upsert', ...base, card, action: 'checklist-changed' as never })).toEqual([]);
   });
 
   it('carries ids and team-level facts, never card text or a person’s name', () => {

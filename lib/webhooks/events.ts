@@ -101,11 +101,12 @@ export function toWebhookEvents(event: BoardLiveEvent, facts: BoardFacts): Webho
       case 'unblocked':
         return [{ type: 'card.unblocked', data: { ...base, card } }];
       default:
-        return [];
+        // A comment is a card change with the action 'commented' (lib/data/comments.ts); its text is not sent.
+        return (event.action as string) === 'commented' ? [{ type: 'comment.added', data: { ...base, card } }] : [];
     }
   }
   if (event.kind === 'card.remove') return [{ type: 'card.archived', data: { ...base, card: { id: event.cardId, reference: facts.reference } } }];
-  // Comments (lib/data/comments.ts) publish `comment.added` with the card's and the comment's ids.
+  // A comment event of its own kind, should one be added, carries the comment's id.
   const comment = event as unknown as { kind: string; cardId?: unknown; commentId?: unknown };
   if (comment.kind === 'comment.added' && typeof comment.cardId === 'string' && typeof comment.commentId === 'string') {
     return [{ type: 'comment.added', data: { ...base, card: { id: comment.cardId, reference: facts.reference }, commentId: comment.commentId } }];
