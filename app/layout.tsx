@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { RouteFocus, SkipLink } from '@/components/route-focus';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,9 +18,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-          {t('skipToContent')}
-        </a>
+        <SkipLink label={t('skipToContent')} />
+        <RouteFocus />
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>

@@ -56,7 +56,7 @@ test.describe('cards on the board', () => {
     await page.goto(`/boards/${board.boardId}`);
     await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
     const moved = commandAnswered(page);
-    await page.getByRole('button', { name: /^Flytta till Pågår/ }).click();
+    await page.getByRole('menuitem', { name: /^Pågår/ }).click();
     expect((await moved).ok()).toBe(true);
     await expect(column(page, 'Pågår').getByRole('button', { name: 'Öppna kortet Ärende A' })).toBeVisible();
     await page.reload();
@@ -66,7 +66,7 @@ test.describe('cards on the board', () => {
     // Then to the top of its new column.
     await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
     const movedToTop = commandAnswered(page);
-    await page.getByRole('button', { name: 'Flytta överst i kolumnen' }).click();
+    await page.getByRole('menuitem', { name: 'Överst i kolumnen' }).click();
     expect((await movedToTop).ok()).toBe(true);
     await expect.poll(() => titlesIn(page, 'Pågår')).toEqual(['Ärende A', 'Ärende C']);
     await page.reload();
@@ -82,7 +82,8 @@ test.describe('cards on the board', () => {
     const board = await createTestBoard();
     await signInAs(context, board.member, baseURL!);
     await page.goto(`/boards/${board.boardId}`);
-    const handle = page.getByRole('button', { name: 'Dra kortet Ärende B' });
+    // The card itself takes the keyboard drag (Space); Enter stays "open".
+    const handle = page.getByRole('button', { name: 'Öppna kortet Ärende B' });
     await handle.focus();
     // Like a screen-reader user, wait for each announcement before the next key: the drag library measures the
     // drop targets after the pick-up (then announces where the card is), and an arrow key pressed before that has
@@ -90,7 +91,7 @@ test.describe('cards on the board', () => {
     const announcer = page.locator('[id^="DndLiveRegion"]');
     await page.keyboard.press('Space');
     await expect(handle).toHaveAttribute('aria-pressed', 'true');
-    await expect(announcer).toHaveText('Kortet Ärende B är tillbaka på sin ursprungliga plats.');
+    await expect(announcer).toHaveText('Plockade upp kortet Ärende B.');
     await page.keyboard.press('ArrowRight');
     await expect(announcer).toContainText(/Kortet Ärende B är över .*Pågår/);
     const moved = commandAnswered(page);
@@ -107,8 +108,8 @@ test.describe('cards on the board', () => {
     await signInAs(context, board.member, baseURL!);
     await page.goto(`/boards/${board.boardId}`);
 
-    async function drag(handleName: string, target: ReturnType<Page['locator']>) {
-      const handle = page.getByRole('button', { name: handleName });
+    async function drag(title: string, target: ReturnType<Page['locator']>) {
+      const handle = page.getByTestId('card').filter({ hasText: title }).getByTestId('drag-handle');
       const from = (await handle.boundingBox())!;
       const to = (await target.boundingBox())!;
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -121,10 +122,10 @@ test.describe('cards on the board', () => {
     }
 
     // Across: Ärende A onto the card in "Pågår" lands in front of it.
-    await drag('Dra kortet Ärende A', column(page, 'Pågår').getByTestId('card').first());
+    await drag('Ärende A', column(page, 'Pågår').getByTestId('card').first());
     await expect.poll(() => titlesIn(page, 'Pågår')).toEqual(['Ärende A', 'Ärende C']);
     // Within: Ärende C dragged above Ärende A.
-    await drag('Dra kortet Ärende C', column(page, 'Pågår').getByTestId('card').first());
+    await drag('Ärende C', column(page, 'Pågår').getByTestId('card').first());
     await expect.poll(() => titlesIn(page, 'Pågår')).toEqual(['Ärende C', 'Ärende A']);
     await page.reload();
     expect(await titlesIn(page, 'Pågår')).toEqual(['Ärende C', 'Ärende A']);

@@ -21,7 +21,7 @@ test.describe('live collaboration', () => {
     await expect(bo.getByTestId('presence').getByText(`${board.member.name} tittar på tavlan`)).toBeAttached();
 
     await bo.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
-    await bo.getByRole('button', { name: /^Flytta till Klart/ }).click();
+    await bo.getByRole('menuitem', { name: /^Klart/ }).click();
     await expect(cardIn(anna, 'Klart', 'Ärende A')).toBeVisible({ timeout: 3_000 });
     await expect(anna.getByTestId('live-announcer')).toHaveText(`${board.colleague.name} flyttade ”Ärende A” till Klart`);
 
@@ -40,7 +40,7 @@ test.describe('live collaboration', () => {
     // Focus stays where Anna had it.
     await anna.getByRole('button', { name: 'Flytta till… Ärende B' }).focus();
     await bo.getByRole('button', { name: 'Flytta till… Ärende C' }).click();
-    await bo.getByRole('button', { name: /^Flytta till Inkommet/ }).click();
+    await bo.getByRole('menuitem', { name: /^Inkommet/ }).click();
     await expect(cardIn(anna, 'Inkommet', 'Ärende C')).toBeVisible();
     await expect(anna.getByRole('button', { name: 'Flytta till… Ärende B' })).toBeFocused();
     await close();

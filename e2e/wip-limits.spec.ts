@@ -17,14 +17,17 @@ test.describe('WIP limits', () => {
     await expect(page.getByRole('region', { name: 'Utreds', exact: true }).getByTestId('wip-count')).toHaveText('1 / 1');
 
     await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
-    await page.getByRole('button', { name: /^Flytta till Utreds/ }).click();
+    await page.getByRole('menuitem', { name: /^Utreds/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Över WIP-gränsen' });
     await expect(dialog).toBeVisible();
     await dialog.getByLabel('Anledning (valfritt)').fill('Akut orosanmälan');
+    // The board shows the move at once (optimistic); the record exists once the server has answered.
+    const moved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/commands'));
     await dialog.getByRole('button', { name: 'Flytta ändå' }).click();
+    expect((await moved).ok()).toBe(true);
     const utreds = page.getByRole('region', { name: 'Utreds', exact: true });
     await expect(utreds.getByTestId('wip-count')).toHaveText('2 / 1');
-    await expect(utreds.getByText('Över gränsen')).toBeVisible();
+    await expect(utreds.getByRole('strong').filter({ hasText: 'Över gränsen' })).toBeVisible();
 
     const exceeded = await getTestDb().boardEvent.findMany({ where: { boardId: board.boardId, type: 'WIP_LIMIT_EXCEEDED' } });
     expect(exceeded).toHaveLength(1);
@@ -43,7 +46,7 @@ test.describe('WIP limits', () => {
     await signInAs(context, board.member, baseURL!);
     await page.goto(`/boards/${board.boardId}`);
     await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
-    await page.getByRole('button', { name: /^Flytta till Utreds/ }).click();
+    await page.getByRole('menuitem', { name: /^Utreds/ }).click();
     await page.getByRole('dialog', { name: 'Över WIP-gränsen' }).getByRole('button', { name: 'Avbryt' }).click();
     await expect(page.getByRole('region', { name: 'Inkommet', exact: true }).getByRole('button', { name: 'Öppna kortet Ärende A' })).toBeVisible();
     const card = await getTestDb().card.findUniqueOrThrow({ where: { id: board.cards[0]!.id } });
@@ -60,7 +63,7 @@ test.describe('WIP limits', () => {
     await signInAs(context, board.member, baseURL!);
     await page.goto(`/boards/${board.boardId}`);
     await page.getByRole('button', { name: 'Flytta till… Ärende A' }).click();
-    await page.getByRole('button', { name: /^Flytta till Beslut/ }).click();
+    await page.getByRole('menuitem', { name: /^Beslut/ }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'WIP-gräns' })).toContainText('”Beslut” har nått sin WIP-gräns (1)');
     await expect(page.getByRole('region', { name: 'Inkommet', exact: true }).getByRole('button', { name: 'Öppna kortet Ärende A' })).toBeVisible();
     const card = await getTestDb().card.findUniqueOrThrow({ where: { id: board.cards[0]!.id } });

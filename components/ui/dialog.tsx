@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 export type DialogSize = 'sm' | 'md' | 'lg';
 
@@ -11,6 +11,11 @@ export type DialogProps = {
   title: ReactNode;
   children: ReactNode;
   size?: DialogSize;
+  /**
+   * Where focus starts when the dialog opens (the field the person decides in). Without it the browser focuses
+   * the first control, which is the Close button.
+   */
+  initialFocusRef?: RefObject<HTMLElement | null>;
 };
 
 const SIZE_CLASSES: Record<DialogSize, string> = {
@@ -23,7 +28,7 @@ const SIZE_CLASSES: Record<DialogSize, string> = {
  * A modal on the native <dialog>: showModal() gives the focus trap, the inert page behind, Esc handling and the
  * return of focus to the opener, so none of that is re-implemented here. The parent owns `open`.
  */
-export function Dialog({ open, onClose, title, children, size = 'md' }: DialogProps) {
+export function Dialog({ open, onClose, title, children, size = 'md', initialFocusRef }: DialogProps) {
   const t = useTranslations('app');
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -45,6 +50,7 @@ export function Dialog({ open, onClose, title, children, size = 'md' }: DialogPr
     if (open && !dialog.open) {
       openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      initialFocusRef?.current?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
@@ -54,6 +60,7 @@ export function Dialog({ open, onClose, title, children, size = 'md' }: DialogPr
       if (dialog.open) dialog.close();
       restoreFocus(openerRef.current);
     };
+    // initialFocusRef is read once, when the dialog opens.
   }, [open]);
 
   function handleNativeClose() {

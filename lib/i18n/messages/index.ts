@@ -2,6 +2,7 @@ import type { Locale } from '../config';
 import enAdmin from './en/admin.json';
 import enApi from './en/api.json';
 import enBoard from './en/board.json';
+import enBoardA11y from './en/board-a11y.json';
 import enBoardDialogs from './en/board-dialogs.json';
 import enCommon from './en/common.json';
 import enFlow from './en/flow.json';
@@ -11,6 +12,7 @@ import enStandup from './en/standup.json';
 import svAdmin from './sv/admin.json';
 import svApi from './sv/api.json';
 import svBoard from './sv/board.json';
+import svBoardA11y from './sv/board-a11y.json';
 import svBoardDialogs from './sv/board-dialogs.json';
 import svCommon from './sv/common.json';
 import svFlow from './sv/flow.json';
@@ -23,8 +25,8 @@ import svStandup from './sv/standup.json';
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

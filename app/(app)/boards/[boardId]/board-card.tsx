@@ -3,9 +3,16 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState } from 'react';
-import { getAgeInCalendarDays, getElapsedDays } from '@/lib/board/age';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { MenuOpening } from '@/components/ui/menu-button';
+import { describeWorkAge, getElapsedDays } from '@/lib/board/age';
 import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
+import { useBoardCardSupport } from './board-card-context';
+import { MoveToMenu } from './move-to-menu';
+import { useBoardKeyboardContext } from './use-board-keyboard';
+
+/** The id of the board's keyboard instructions (the drag library's hidden text, given a stable id on the board). */
+export const BOARD_INSTRUCTIONS_ID = 'board-keyboard-instructions';
 
 type Props = {
   card: BoardCardView;
@@ -24,14 +31,52 @@ type Props = {
 export function BoardCard(props: Props) {
   const { card, column, canEdit, now } = props;
   const t = useTranslations('board');
+  const tA11y = useTranslations('boardA11y');
+  const keyboard = useBoardKeyboardContext();
+  const support = useBoardCardSupport();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition } = useSortable({ id: card.id, disabled: !canEdit });
+  const [menuOpenAt, setMenuOpenAt] = useState<MenuOpening | null>(null);
+  const articleRef = useRef<HTMLElement | null>(null);
+  const mainRef = useRef<HTMLButtonElement | null>(null);
+  const factsId = `card-${card.id}-facts`;
   const isInProgress = column.flowState === 'IN_PROGRESS' && card.startedAt !== null;
-  const ageDays = isInProgress && card.startedAt ? getAgeInCalendarDays(new Date(card.startedAt), now) : null;
-  const isAging = ageDays !== null && props.cycleTimeP85Days !== null && ageDays > props.cycleTimeP85Days;
+  const age = isInProgress && card.startedAt ? describeWorkAge(new Date(card.startedAt), now) : null;
+  const isAging = age !== null && props.cycleTimeP85Days !== null && age.days > props.cycleTimeP85Days;
+  const notice = support?.noticeFor(card.id) ?? null;
+
+  // Removed from the page while focus is in it (moved to another column, snapped back, moved by a colleague):
+  // the board puts focus on it again in its new place. The layout cleanup runs while the old DOM is still there.
+  const noteFocusLost = keyboard?.noteFocusLost;
+  useLayoutEffect(() => {
+    const article = articleRef.current;
+    return () => {
+      if (article && article.contains(document.activeElement)) noteFocusLost?.(card.id);
+    };
+  }, [card.id, noteFocusLost]);
+
+  const { onPointerDown } = (listeners ?? {}) as { onPointerDown?: (event: PointerEvent<HTMLElement>) => void };
+  const dragKeyDown = (listeners as { onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void } | undefined)?.onKeyDown;
+  // The board's one tab stop is a card (roving tabindex); without the board's keyboard model every card is one.
+  const tabIndex = keyboard ? (keyboard.tabStopCardId === card.id ? 0 : -1) : 0;
+
+  function handleKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    if (keyboard?.handleCardKeyDown(event, card.id)) return;
+    const isPlainKey = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (canEdit && isPlainKey && (event.key === 'm' || event.key === 'M')) {
+      event.preventDefault();
+      setMenuOpenAt('first');
+      return;
+    }
+    // Space picks the card up (Enter stays "open"): the drag library listens on this element.
+    if (canEdit) dragKeyDown?.(event);
+  }
 
   return (
     <article
-      ref={setNodeRef}
+      ref={(node) => {
+        setNodeRef(node);
+        articleRef.current = node;
+      }}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-testid="card"
       data-card-id={card.id}
@@ -39,128 +84,115 @@ export function BoardCard(props: Props) {
     >
       <div className="flex items-start gap-1">
         {canEdit && (
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            {...attributes}
-            {...listeners}
-            aria-label={t('dragHandle', { title: card.title })}
-            className="mt-0.5 cursor-grab touch-none rounded px-1 text-slate-700 hover:bg-slate-100 active:cursor-grabbing"
+          // For mouse and touch only: the keyboard drags from the card itself (Space), so this is no tab stop and
+          // not in the accessibility tree.
+          <span
+            aria-hidden="true"
+            data-testid="drag-handle"
+            onPointerDown={(event) => {
+              // Focus rides with the card, as for a keyboard drag: after the drop it is on the card in its new place.
+              mainRef.current?.focus({ preventScroll: true });
+              onPointerDown?.(event);
+            }}
+            onMouseDown={(event) => event.preventDefault()}
+            className="inline-flex size-6 shrink-0 cursor-grab touch-none items-center justify-center rounded text-slate-700 hover:bg-slate-100 active:cursor-grabbing"
           >
-            <span aria-hidden="true">⠿</span>
-          </button>
+            ⠿
+          </span>
         )}
-        <button type="button" onClick={props.onOpen} className="min-w-0 flex-1 break-words text-start font-medium hover:underline" aria-label={t('openCard', { title: card.title })}>
+        <button
+          type="button"
+          ref={(node) => {
+            setActivatorNodeRef(node);
+            mainRef.current = node;
+          }}
+          {...(canEdit ? attributes : {})}
+          aria-roledescription={undefined}
+          aria-describedby={`${factsId} ${BOARD_INSTRUCTIONS_ID}`}
+          aria-keyshortcuts={canEdit ? 'Enter M Space' : 'Enter'}
+          tabIndex={tabIndex}
+          data-card-nav={card.id}
+          data-nav-column={card.columnId}
+          onKeyDown={handleKeyDown}
+          onFocus={() => keyboard?.noteFocus(card.id)}
+          onClick={props.onOpen}
+          className="min-h-6 min-w-0 flex-1 rounded text-start font-medium wrap-anywhere hover:underline"
+          aria-label={t('openCard', { title: card.title })}
+        >
           {card.title}
         </button>
       </div>
-      <div className="mt-1 flex flex-wrap items-center gap-1 text-xs">
-        {card.blockedAt && (
-          <span className="rounded bg-red-100 px-1 font-semibold text-red-900" title={card.blockedReason ?? undefined}>
-            <span aria-hidden="true">⊘ </span>
-            {t('blockedForDays', { days: getElapsedDays(new Date(card.blockedAt), now) })}
-          </span>
+      <div id={factsId}>
+        <div className="mt-1 flex flex-wrap items-center gap-1 text-xs">
+          {card.blockedAt && (
+            <span className="rounded bg-red-100 px-1 font-semibold text-red-900" title={card.blockedReason ?? undefined}>
+              <span aria-hidden="true">⊘ </span>
+              {t('blockedForDays', { days: getElapsedDays(new Date(card.blockedAt), now) })}
+            </span>
+          )}
+          {card.demand !== 'UNKNOWN' && (
+            <span className={`rounded px-1 ${card.demand === 'FAILURE' ? 'bg-amber-100 text-amber-950' : 'bg-brand-50 text-brand-800'}`}>
+              {t(`demandShort.${card.demand}`)}
+            </span>
+          )}
+          {age !== null && (
+            <span className="text-slate-700" data-testid="card-age">
+              {age.isFirstDay ? tA11y('startedToday') : t('ageDays', { days: age.days })}
+            </span>
+          )}
+          {isAging && props.cycleTimeP85Days !== null && (
+            <span className="rounded border border-amber-700 px-1 font-semibold text-amber-950" title={t('agingMarkLabel', { days: props.cycleTimeP85Days })}>
+              <span aria-hidden="true">◔ </span>
+              {t('agingMark')}
+              <span className="sr-only">: {t('agingMarkLabel', { days: props.cycleTimeP85Days })}</span>
+            </span>
+          )}
+        </div>
+        {card.labels.length > 0 && (
+          <ul aria-label={t('labelsOnCard')} className="mt-1 flex flex-wrap gap-1 text-xs" data-testid="card-labels">
+            {card.labels.map((label) => (
+              <li key={label} className="max-w-full rounded border border-slate-400 bg-slate-50 px-1 text-slate-800 wrap-anywhere">
+                {label}
+              </li>
+            ))}
+          </ul>
         )}
-        {card.demand !== 'UNKNOWN' && (
-          <span className={`rounded px-1 ${card.demand === 'FAILURE' ? 'bg-amber-100 text-amber-950' : 'bg-brand-50 text-brand-800'}`}>
-            {t(`demandShort.${card.demand}`)}
-          </span>
-        )}
-        {ageDays !== null && (
-          <span className="text-slate-700" data-testid="card-age">
-            {t('ageDays', { days: ageDays })}
-          </span>
-        )}
-        {isAging && props.cycleTimeP85Days !== null && (
-          <span className="rounded border border-amber-700 px-1 font-semibold text-amber-950" title={t('agingMarkLabel', { days: props.cycleTimeP85Days })}>
-            <span aria-hidden="true">◔ </span>
-            {t('agingMark')}
-            <span className="sr-only">: {t('agingMarkLabel', { days: props.cycleTimeP85Days })}</span>
-          </span>
-        )}
+        {card.blockedAt && card.blockedReason && <p className="mt-1 text-xs text-red-900 wrap-anywhere">{t('blockedReason', { reason: card.blockedReason })}</p>}
       </div>
-      {card.labels.length > 0 && (
-        <ul aria-label={t('labelsOnCard')} className="mt-1 flex flex-wrap gap-1 text-xs" data-testid="card-labels">
-          {card.labels.map((label) => (
-            <li key={label} className="max-w-full break-words rounded border border-slate-400 bg-slate-50 px-1 text-slate-800">
-              {label}
-            </li>
-          ))}
-        </ul>
+      {notice && (
+        <div role="alert" className="mt-1 flex items-start gap-1 rounded border border-red-700 bg-red-50 p-1 text-xs text-red-900" data-testid="card-notice">
+          <p className="min-w-0 flex-1 wrap-anywhere">{notice}</p>
+          <button
+            type="button"
+            onClick={() => {
+              support?.dismissNotice(card.id);
+              mainRef.current?.focus();
+            }}
+            className="inline-flex size-6 shrink-0 items-center justify-center rounded hover:bg-red-100"
+            aria-label={tA11y('dismissNotice', { title: card.title })}
+          >
+            <span aria-hidden="true">✕</span>
+          </button>
+        </div>
       )}
-      {card.blockedAt && card.blockedReason && <p className="mt-1 text-xs text-red-900">{t('blockedReason', { reason: card.blockedReason })}</p>}
-      {canEdit && <MoveToMenu {...props} />}
+      {canEdit && (
+        <div className="mt-1">
+          <MoveToMenu
+            cardId={card.id}
+            cardTitle={card.title}
+            columnId={column.id}
+            index={props.index}
+            columns={props.columns}
+            countInColumn={support?.countInColumn ?? (() => props.columnCardCount)}
+            onMove={props.onMove}
+            openAt={menuOpenAt}
+            onOpenChange={setMenuOpenAt}
+            returnFocus={() => mainRef.current?.focus()}
+            buttonTabIndex={keyboard ? -1 : undefined}
+          />
+        </div>
+      )}
     </article>
-  );
-}
-
-/** The no-drag alternative (WCAG 2.5.7): every move a drag can make, as plain buttons. */
-function MoveToMenu({ card, index, column, columns, columnCardCount, onMove }: Props) {
-  const t = useTranslations('board');
-  const [isOpen, setIsOpen] = useState(false);
-  const menuId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    if (isOpen) menuRef.current?.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
-  }, [isOpen]);
-
-  const choose = (toColumnId: string, toIndex: number) => {
-    setIsOpen(false);
-    buttonRef.current?.focus();
-    onMove({ cardId: card.id, toColumnId, toIndex });
-  };
-
-  return (
-    <div
-      className="relative mt-1"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && isOpen) {
-          event.stopPropagation();
-          setIsOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
-      <button
-        ref={buttonRef}
-        type="button"
-        aria-expanded={isOpen}
-        aria-controls={menuId}
-        onClick={() => setIsOpen((open) => !open)}
-        className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
-      >
-        {t('moveTo')}
-        <span className="sr-only"> {card.title}</span>
-      </button>
-      {isOpen && (
-        <ul ref={menuRef} id={menuId} className="absolute z-20 mt-1 flex w-60 flex-col rounded border border-slate-400 bg-white p-1 shadow-lg">
-          {columns.map((target) => (
-            <li key={target.id}>
-              <button
-                type="button"
-                disabled={target.id === column.id}
-                onClick={() => choose(target.id, Number.MAX_SAFE_INTEGER)}
-                className="w-full rounded px-2 py-1 text-start text-sm hover:bg-slate-100 disabled:text-slate-600"
-              >
-                {t('moveToColumn', { column: target.name })} {target.id === column.id ? t('currentColumn') : ''}
-              </button>
-            </li>
-          ))}
-          <li>
-            <button type="button" disabled={index === 0} onClick={() => choose(column.id, 0)} className="w-full rounded px-2 py-1 text-start text-sm hover:bg-slate-100 disabled:text-slate-600">
-              {t('moveToTop')}
-            </button>
-          </li>
-          <li>
-            <button type="button" disabled={index === columnCardCount - 1} onClick={() => choose(column.id, columnCardCount - 1)} className="w-full rounded px-2 py-1 text-start text-sm hover:bg-slate-100 disabled:text-slate-600">
-              {t('moveToBottom')}
-            </button>
-          </li>
-        </ul>
-      )}
-    </div>
   );
 }
 

@@ -16,8 +16,7 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Dialog } from '@/components/ui/dialog';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { BoardCommand } from '@/lib/board/commands';
 import type { BoardCardView, BoardColumnView, BoardLiveEvent, BoardView } from '@/lib/board/types';
 import {
@@ -30,11 +29,15 @@ import {
 } from '@/lib/domain/board-sync';
 import { positionBetween } from '@/lib/domain/positions';
 import { BoardColumn, COLUMN_DROP_PREFIX } from './board-column';
-import { CardPreview } from './board-card';
+import { BOARD_INSTRUCTIONS_ID, CardPreview } from './board-card';
+import { BoardCardContext, type BoardCardSupport } from './board-card-context';
 import { CardDialog } from './card-dialog';
 import { ColumnSettingsDialog } from './column-settings-dialog';
 import type { CommandOutcome } from './command-outcome';
+import { KeyboardHelpButton, KeyboardHelpDialog } from './keyboard-help';
+import { OverLimitDialog } from './over-limit-dialog';
 import { PresenceList } from './presence-list';
+import { BoardKeyboardContext, useBoardKeyboard } from './use-board-keyboard';
 import { useBoardLive } from './use-board-live';
 import { useResyncBuffer } from './use-resync-buffer';
 
@@ -46,9 +49,17 @@ type Props = {
 };
 
 type MoveRequest = { cardId: string; toColumnId: string; toIndex: number };
-type OverLimitPrompt = MoveRequest & { column: string; limit: number };
+/**
+ * Where a move came from decides what is said afterwards: a drag has already been announced by the drag library
+ * ("dropped in …"), a move from the card dialog is reported inside the dialog (the board behind it is inert).
+ */
+type MoveOrigin = 'menu' | 'drag' | 'dialog';
+type MoveOptions = { confirmOverLimit?: boolean; overLimitReason?: string; origin?: MoveOrigin };
+type OverLimitPrompt = MoveRequest & { column: string; limit: number; origin: MoveOrigin };
 
 let mutationCounter = 0;
+
+const KEYBOARD_DRAG_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
 
 async function postCommand(boardId: string, command: BoardCommand): Promise<CommandOutcome> {
   try {
@@ -69,6 +80,8 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
   const t = useTranslations('board');
   const tErrors = useTranslations('errors');
   const tData = useTranslations('data');
+  const tA11y = useTranslations('boardA11y');
+  const tKeys = useTranslations('boardKeys');
   const boardId = initialBoard.id;
   const canEdit = initialBoard.role === 'MEMBER';
 
@@ -76,8 +89,16 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
   const [cycleTimeP85Days, setCycleTimeP85Days] = useState(initialBoard.cycleTimeP85Days);
   const [sync, setSync] = useState<SyncState<BoardCardView>>({ confirmed: initialBoard.cards, pending: [] });
   const [now, setNow] = useState(() => new Date(nowIso));
-  const [announcement, setAnnouncement] = useState('');
-  const [errorMessage, setErrorMessage] = useState<string | null>(null);
+  // A new element per message, so that the same words twice are announced twice.
+  const [announcement, setAnnouncement] = useState({ id: 0, text: '' });
+  const announce = useCallback((text: string) => setAnnouncement((previous) => ({ id: previous.id + 1, text })), []);
+  // The message about a refused move, shown next to the card it concerns.
+  const [notice, setNotice] = useState<{ cardId: string; message: string } | null>(null);
+  const [isHelpOpen, setIsHelpOpen] = useState(false);
+  // The latest colleague's change to the card open in the dialog, read out there (the board behind is inert).
+  const [dialogNotice, setDialogNotice] = useState<{ cardId: string; id: number; text: string } | null>(null);
+  const columnsRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const [openCardId, setOpenCardId] = useState<string | null>(null);
   const [settingsColumnId, setSettingsColumnId] = useState<string | null>(null);
   const [overLimitPrompt, setOverLimitPrompt] = useState<OverLimitPrompt | null>(null);
@@ -97,6 +118,21 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
     return map;
   }, [cards, columns]);
   const columnName = useCallback((id: string) => columns.find((c) => c.id === id)?.name ?? '', [columns]);
+  const keyboard = useBoardKeyboard({
+    containerRef: columnsRef as RefObject<HTMLElement | null>,
+    initialTabStop: columns.map((column) => cardsByColumn.get(column.id)?.[0]?.id).find((id) => id !== undefined) ?? null,
+    isDragging: activeCardId !== null,
+    fallbackFocusRef: headingRef,
+    onShortcutHelp: () => setIsHelpOpen(true),
+  });
+  const cardSupport = useMemo<BoardCardSupport>(
+    () => ({
+      countInColumn: (columnId) => cardsByColumn.get(columnId)?.length ?? 0,
+      noticeFor: (cardId) => (notice?.cardId === cardId ? notice.message : null),
+      dismissNotice: () => setNotice(null),
+    }),
+    [cardsByColumn, notice],
+  );
   const cardTitle = useCallback((id: string) => cards.find((c) => c.id === id)?.title ?? '', [cards]);
 
   useEffect(() => {
@@ -170,7 +206,12 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       else if (event.kind === 'card.upsert') applyRemoteEvents([{ type: 'card.upsert', card: event.card }]);
       else applyRemoteEvents([{ type: 'card.remove', cardId: event.cardId }]);
       // Our own changes come back on the stream too; announce only colleagues' (politely, never stealing focus).
-      if (event.actorId !== currentUser.id) setAnnouncement(describeRemoteEvent(event));
+      if (event.actorId !== currentUser.id) {
+        const text = describeRemoteEvent(event);
+        announce(text);
+        const cardId = event.kind === 'card.upsert' ? event.card.id : event.kind === 'card.remove' ? event.cardId : null;
+        if (cardId) setDialogNotice((previous) => ({ cardId, id: (previous?.id ?? 0) + 1, text }));
+      }
     },
   });
 
@@ -187,16 +228,19 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         setSync((state) => mergeRemoteEvents(state, confirmed, new Set()).state);
       }
       if (outcome.ok && (command.type.startsWith('column.') || command.type === 'card.archive')) await resync();
+      if (outcome.ok && command.type === 'card.create') {
+        announce(tA11y('cardCreated', { title: outcome.card?.title ?? command.title, column: columnName(command.columnId) }));
+      }
       return outcome;
     },
-    [boardId, recordApplied, resync, tErrors],
+    [announce, boardId, columnName, recordApplied, resync, tA11y, tErrors],
   );
 
   /** The single client path for every move — drag, keyboard and "Move to…" menu: optimistic, then settled. */
   const moveCard = useCallback(
-    async (request: MoveRequest, options: { confirmOverLimit?: boolean; overLimitReason?: string } = {}) => {
+    async (request: MoveRequest, { origin = 'menu', ...options }: MoveOptions = {}): Promise<CommandOutcome | null> => {
       const card = cards.find((c) => c.id === request.cardId);
-      if (!card) return;
+      if (!card) return null;
       const siblings = (cardsByColumn.get(request.toColumnId) ?? []).filter((c) => c.id !== card.id);
       const index = Math.min(Math.max(request.toIndex, 0), siblings.length);
       const before = siblings[index - 1]?.position ?? null;
@@ -204,7 +248,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       const position = positionBetween(before, after) ?? ((before ?? 0) + (after ?? (before ?? 0) + 2)) / 2;
       mutationCounter += 1;
       const mutationId = `m${mutationCounter}`;
-      setErrorMessage(null);
+      setNotice(null);
       setSync((state) => ({ ...state, pending: [...state.pending, { mutationId, cardId: card.id, toColumnId: request.toColumnId, position }] }));
 
       const outcome = await postCommand(boardId, { type: 'card.move', ...request, toIndex: index, ...options });
@@ -213,25 +257,38 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         settleMutation(state, mutationId, outcome.ok && outcome.card ? { ok: true, card: outcome.card } : { ok: false }),
       );
       if (outcome.ok) {
-        setAnnouncement(t('moved', { title: card.title, column: columnName(request.toColumnId) }));
-        return;
+        const text = t('moved', { title: card.title, column: columnName(request.toColumnId) });
+        if (origin === 'dialog') setDialogNotice((previous) => ({ cardId: card.id, id: (previous?.id ?? 0) + 1, text }));
+        else if (origin === 'menu' || options.confirmOverLimit) announce(text);
+        return outcome;
       }
       if (outcome.error.code === 'WIP_CONFIRMATION_NEEDED') {
         const details = (outcome.error as { details?: { column?: string; limit?: number } }).details ?? {};
-        setOverLimitPrompt({ ...request, toIndex: index, column: String(details.column ?? columnName(request.toColumnId)), limit: Number(details.limit ?? 0) });
-        return;
+        setOverLimitPrompt({
+          ...request,
+          toIndex: index,
+          origin,
+          column: String(details.column ?? columnName(request.toColumnId)),
+          limit: Number(details.limit ?? 0),
+        });
+        return outcome;
       }
       const message = t('moveFailed', { title: card.title, message: outcome.error.message || tErrors('UNKNOWN') });
-      setErrorMessage(message);
+      if (origin !== 'dialog') setNotice({ cardId: card.id, message });
+      return { ok: false, error: { code: outcome.error.code, message } };
     },
-    [boardId, cards, cardsByColumn, columnName, recordApplied, t, tErrors],
+    [announce, boardId, cards, cardsByColumn, columnName, recordApplied, t, tErrors],
   );
 
   // ---- drag and drop -------------------------------------------------------------------------------------------
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    // Space picks a card up; Enter is left to open it (the card is a button). Both drop.
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: KEYBOARD_DRAG_CODES }),
   );
+  // The pick-up is announced, then the library reports the card "over" its own place at once: that would
+  // overwrite the pick-up message, so the own place is announced only after the card has been somewhere else.
+  const hasLeftOrigin = useRef(false);
 
   /** Where a drop on `overId` puts the active card: the target column and index among its other cards. */
   const resolveDrop = useCallback(
@@ -267,9 +324,17 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
   );
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('dnd.pickedUp', { title: cardTitle(String(active.id)) }),
-    onDragOver: ({ active, over }) => describeTarget(String(active.id), over ? String(over.id) : null),
+    onDragStart: ({ active }) => {
+      hasLeftOrigin.current = false;
+      return t('dnd.pickedUp', { title: cardTitle(String(active.id)) });
+    },
+    onDragOver: ({ active, over }) => {
+      if (over?.id === active.id && !hasLeftOrigin.current) return undefined;
+      hasLeftOrigin.current = true;
+      return describeTarget(String(active.id), over ? String(over.id) : null);
+    },
     onDragEnd: ({ active, over }) => {
+      if (!over || over.id === active.id) return t('dnd.droppedNowhere', { title: cardTitle(String(active.id)) });
       const drop = resolveDrop(String(active.id), over ? String(over.id) : null);
       return drop ? t('dnd.dropped', { title: cardTitle(String(active.id)), column: columnName(drop.toColumnId) }) : t('dnd.droppedNowhere', { title: cardTitle(String(active.id)) });
     },
@@ -300,15 +365,17 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
     const card = cards.find((c) => c.id === activeId);
     const currentIndex = (cardsByColumn.get(card?.columnId ?? '') ?? []).findIndex((c) => c.id === activeId);
     if (card && card.columnId === drop.toColumnId && currentIndex === drop.toIndex) return;
-    void moveCard(drop);
+    void moveCard(drop, { origin: 'drag' });
   }
 
+  // The open card is not held: its dialog shows colleagues' changes as they happen (a colleague's unblock at once).
   const openCard = (cardId: string) => {
-    heldCardIds.current.add(cardId);
+    setDialogNotice(null);
     setOpenCardId(cardId);
   };
   const closeCard = () => {
-    if (openCardId) releaseCard(openCardId);
+    // The dialog hands focus back to the card that opened it; when that card has moved meanwhile, to its new place.
+    if (openCardId) keyboard.focusCardAfterRender(openCardId, { onlyIfLost: true });
     setOpenCardId(null);
   };
 
@@ -322,7 +389,9 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-300 bg-white px-4 py-3">
         <div className="min-w-0">
           <p className="text-sm text-slate-700">{initialBoard.team.name}</p>
-          <h1 className="text-xl font-semibold">{initialBoard.name}</h1>
+          <h1 ref={headingRef} tabIndex={-1} className="text-xl font-semibold wrap-anywhere">
+            {initialBoard.name}
+          </h1>
         </div>
         <nav aria-label={initialBoard.name} className="flex flex-wrap gap-3 text-sm">
           <Link className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100" href={`/boards/${boardId}/standup`}>
@@ -339,6 +408,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
           </Link>
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-3">
+          <KeyboardHelpButton onOpen={() => setIsHelpOpen(true)} />
           <PresenceList viewers={viewers} currentUserId={currentUser.id} />
           <p role="status" className="flex items-center gap-1 text-sm" data-live-status={liveStatus}>
             <span aria-hidden="true">{liveStatus === 'live' ? '●' : '○'}</span>
@@ -347,25 +417,28 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         </div>
       </div>
       {!canEdit && <p className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">{labels.readOnly}</p>}
-      {errorMessage && (
-        <p role="alert" className="mx-4 mt-3 rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
-          {errorMessage}
-        </p>
-      )}
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="live-announcer">
-        {announcement}
+        <p key={announcement.id}>{announcement.text}</p>
       </div>
 
+      <BoardKeyboardContext.Provider value={keyboard}>
+      <BoardCardContext.Provider value={cardSupport}>
       <DndContext
+        // A stable id: the cards' aria-describedby, rendered on the server, must name the same element in the
+        // browser (the library's default id comes from a per-process counter that differs between the two).
+        id={BOARD_INSTRUCTIONS_ID}
         sensors={sensors}
         collisionDetection={closestCorners}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: { draggable: canEdit ? tKeys('instructionsMember') : tKeys('instructionsViewer') },
+        }}
         onDragStart={handleDragStart}
         onDragOver={handleDragOver}
         onDragEnd={handleDragEnd}
         onDragCancel={(event) => finishDrag(String(event.active.id))}
       >
-        <section aria-label={t('columnsLabel', { board: initialBoard.name })} className="relative flex min-h-0 flex-1 gap-3 overflow-x-auto p-3 sm:p-4">
+        <section ref={columnsRef} aria-label={t('columnsLabel', { board: initialBoard.name })} className="relative flex min-h-0 flex-1 gap-3 overflow-x-auto p-3 sm:p-4">
           {columns.map((column) => (
             <BoardColumn
               key={column.id}
@@ -389,10 +462,24 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         </section>
         <DragOverlay>{activeCard ? <CardPreview card={activeCard} /> : null}</DragOverlay>
       </DndContext>
+      </BoardCardContext.Provider>
+      </BoardKeyboardContext.Provider>
 
       {openCardId && (
-        <CardDialog boardId={boardId} cardId={openCardId} columns={columns} canEdit={canEdit} onClose={closeCard} runCommand={runCommand} />
+        <CardDialog
+          boardId={boardId}
+          cardId={openCardId}
+          columns={columns}
+          canEdit={canEdit}
+          onClose={closeCard}
+          runCommand={runCommand}
+          liveCard={cards.find((card) => card.id === openCardId) ?? null}
+          liveNotice={dialogNotice?.cardId === openCardId ? dialogNotice : null}
+          countInColumn={cardSupport.countInColumn}
+          onMove={(request) => moveCard(request, { origin: 'dialog' })}
+        />
       )}
+      {isHelpOpen && <KeyboardHelpDialog canEdit={canEdit} onClose={() => setIsHelpOpen(false)} />}
       {settingsColumn && canEdit && (
         <ColumnSettingsDialog
           column={settingsColumn}
@@ -404,39 +491,22 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       )}
       {overLimitPrompt && (
         <OverLimitDialog
-          prompt={overLimitPrompt}
-          onCancel={() => setOverLimitPrompt(null)}
-          onConfirm={(reason) => {
-            const { column: _column, limit: _limit, ...request } = overLimitPrompt;
+          column={overLimitPrompt.column}
+          limit={overLimitPrompt.limit}
+          onCancel={() => {
+            // Back to the card, where it still is (from the card dialog: back into the dialog, natively).
+            if (overLimitPrompt.origin !== 'dialog') keyboard.focusCardAfterRender(overLimitPrompt.cardId);
             setOverLimitPrompt(null);
-            void moveCard(request, { confirmOverLimit: true, overLimitReason: reason || undefined });
+          }}
+          onConfirm={(reason) => {
+            const { column: _column, limit: _limit, origin, ...request } = overLimitPrompt;
+            if (origin !== 'dialog') keyboard.focusCardAfterRender(request.cardId);
+            setOverLimitPrompt(null);
+            void moveCard(request, { confirmOverLimit: true, overLimitReason: reason || undefined, origin });
           }}
         />
       )}
     </>
-  );
-}
-
-function OverLimitDialog({ prompt, onCancel, onConfirm }: { prompt: OverLimitPrompt; onCancel: () => void; onConfirm: (reason: string) => void }) {
-  const t = useTranslations('board');
-  const tApp = useTranslations('app');
-  const [reason, setReason] = useState('');
-  return (
-    <Dialog open onClose={onCancel} title={t('confirmOverLimitTitle')}>
-      <p>{t('confirmOverLimitBody', { column: prompt.column, limit: prompt.limit })}</p>
-      <label className="mt-3 flex flex-col gap-1">
-        <span className="font-medium">{t('overLimitReason')}</span>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="rounded border border-slate-500 p-2" />
-      </label>
-      <div className="mt-4 flex justify-end gap-2">
-        <button type="button" onClick={onCancel} className="rounded border border-slate-400 px-3 py-2">
-          {tApp('cancel')}
-        </button>
-        <button type="button" onClick={() => onConfirm(reason.trim())} className="rounded bg-brand-700 px-3 py-2 font-semibold text-white">
-          {t('moveAnyway')}
-        </button>
-      </div>
-    </Dialog>
   );
 }
 

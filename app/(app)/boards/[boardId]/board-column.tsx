@@ -10,6 +10,7 @@ import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
 import { isOverWipLimit } from '@/lib/domain/wip';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import { BoardCard } from './board-card';
+import { ColumnCount } from './column-count';
 import type { CommandOutcome } from './command-outcome';
 
 export const COLUMN_DROP_PREFIX = 'column:';
@@ -37,6 +38,7 @@ export function BoardColumn(props: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: `${COLUMN_DROP_PREFIX}${column.id}`, disabled: !canEdit });
   const [isPolicyOpen, setIsPolicyOpen] = useState(false);
   const headingId = `column-${column.id}-heading`;
+  const countId = `column-${column.id}-count`;
   const count = cards.length;
   const isOver_ = isOverWipLimit(count, column.wipLimit);
   const isAtLimit = column.wipLimit !== null && count === column.wipLimit;
@@ -45,26 +47,21 @@ export function BoardColumn(props: Props) {
   return (
     <section
       aria-labelledby={headingId}
+      aria-describedby={countId}
       data-testid={`column-${column.name}`}
       className={`flex w-72 shrink-0 flex-col rounded-lg border bg-slate-100 ${isOver_ ? 'border-2 border-red-700' : 'border-slate-300'} ${isDropTargetEnd ? 'outline-dashed outline-2 outline-brand-700' : ''}`}
     >
       <header className="flex flex-col gap-1 border-b border-slate-300 p-2">
         <div className="flex items-start gap-2">
-          <h2 id={headingId} className="min-w-0 flex-1 break-words font-semibold">
+          <h2 id={headingId} className="min-w-0 flex-1 font-semibold wrap-anywhere">
             {column.name}
           </h2>
-          <span
-            className={`shrink-0 rounded px-2 py-0.5 text-sm font-semibold ${isOver_ ? 'bg-red-700 text-white' : 'bg-white text-slate-800'}`}
-            aria-label={column.wipLimit === null ? t('noLimitCountLabel', { count }) : t('wipCountLabel', { count, limit: column.wipLimit })}
-            data-testid="wip-count"
-          >
-            {column.wipLimit === null ? count : t('wipCount', { count, limit: column.wipLimit })}
-          </span>
+          <ColumnCount id={countId} count={count} limit={column.wipLimit} />
         </div>
         <div className="flex flex-wrap items-center gap-1 text-xs text-slate-800">
           <span>{t(`flowState.${column.flowState}`)}</span>
-          {props.isCommitmentPoint && <span className="rounded bg-white px-1">▶ {t('commitmentPoint')}</span>}
-          {props.isDeliveryPoint && <span className="rounded bg-white px-1">✓ {t('deliveryPoint')}</span>}
+          {props.isCommitmentPoint && <span className="rounded bg-white px-1"><span aria-hidden="true">▶ </span>{t('commitmentPoint')}</span>}
+          {props.isDeliveryPoint && <span className="rounded bg-white px-1"><span aria-hidden="true">✓ </span>{t('deliveryPoint')}</span>}
           {column.wipLimit !== null && <span>· {column.wipMode === 'STRICT' ? t('strictLimit') : t('advisoryLimit')}</span>}
           {isOver_ && (
             <strong className="rounded bg-red-100 px-1 text-red-900">
@@ -80,12 +77,12 @@ export function BoardColumn(props: Props) {
             aria-expanded={isPolicyOpen}
             aria-controls={`column-${column.id}-policy`}
             onClick={() => setIsPolicyOpen((open) => !open)}
-            className="text-xs text-brand-700 underline underline-offset-2"
+            className="inline-flex min-h-6 items-center text-xs text-brand-700 underline underline-offset-2"
           >
             {t('showPolicy', { column: column.name })}
           </button>
           {canEdit && (
-            <button type="button" onClick={props.onOpenSettings} className="ms-auto rounded px-1 text-xs underline underline-offset-2" aria-label={t('columnSettings', { column: column.name })}>
+            <button type="button" onClick={props.onOpenSettings} className="ms-auto inline-flex size-6 items-center justify-center rounded text-sm hover:bg-slate-200" aria-label={t('columnSettings', { column: column.name })}>
               <span aria-hidden="true">⚙</span>
             </button>
           )}

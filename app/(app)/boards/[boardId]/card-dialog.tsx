@@ -7,9 +7,11 @@ import { Dialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { REASON_MAX, TEXT_MAX, TITLE_MAX, type BoardCommand } from '@/lib/board/commands';
 import { isSameLabelList, parseLabelList } from '@/lib/board/labels';
-import { DEMAND_TYPES, type BoardColumnView, type CardDetailView, type CardHistoryEntry, type DemandType } from '@/lib/board/types';
+import { DEMAND_TYPES, type BoardCardView, type BoardColumnView, type CardDetailView, type CardHistoryEntry, type DemandType } from '@/lib/board/types';
+import type { MenuOpening } from '@/components/ui/menu-button';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import type { CommandOutcome } from './command-outcome';
+import { MoveToMenu, type MoveRequest } from './move-to-menu';
 
 export type CardDialogProps = {
   boardId: string;
@@ -18,6 +20,17 @@ export type CardDialogProps = {
   canEdit: boolean;
   onClose: () => void;
   runCommand: (command: BoardCommand) => Promise<CommandOutcome>;
+  /** The card as the page knows it live: a colleague's change (an unblock, a move) shows here at once. */
+  liveCard?: BoardCardView | null;
+  /** A change to this card to read out in the dialog (the page behind a modal dialog is not read). */
+  liveNotice?: { id: number; text: string } | null;
+  /** Cards per column, for the Move-to choices. */
+  countInColumn: (columnId: string) => number;
+  /**
+   * The page's move path (optimistic on the board, asks before going over an advisory limit); what it
+   * reports in the end arrives as `liveNotice`. Resolves to null when the card is not on the page.
+   */
+  onMove: (request: MoveRequest) => Promise<CommandOutcome | null>;
 };
 
 type Mode = 'view' | 'edit' | 'block' | 'archive';
@@ -35,7 +48,7 @@ const buttonDanger =
 const fieldClass = 'w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700';
 
 /** One card in full: details, description, blocked state, history; members can also change it from here. */
-export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runCommand }: CardDialogProps) {
+export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runCommand, liveCard, liveNotice, countInColumn, onMove }: CardDialogProps) {
   const t = useTranslations('cardDialog');
   const tDemand = useTranslations('demand');
   const format = useFormatter();
@@ -94,6 +107,33 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
     return () => controller.abort();
   }, [boardId, cardId, reloadKey, t]);
 
+  // A newer version from the live stream: show its fields at once, then fetch the rest (description, history).
+  const liveVersion = liveCard?.version;
+  useEffect(() => {
+    if (!liveCard) return;
+    let isNewer = false;
+    setLoad((current) => {
+      if (current.status !== 'ready' || liveCard.version <= current.card.version) return current;
+      isNewer = true;
+      return { status: 'ready', card: { ...current.card, ...liveCard } };
+    });
+    if (isNewer) setReloadKey((key) => key + 1);
+    // The version says everything about the card's content.
+  }, [liveVersion]);
+
+  useEffect(() => {
+    if (liveNotice) setStatus(liveNotice.text);
+  }, [liveNotice]);
+
+  const [moveMenuAt, setMoveMenuAt] = useState<MenuOpening | null>(null);
+
+  async function move(request: MoveRequest) {
+    setError(null);
+    const outcome = await onMove(request);
+    // Asking before going over an advisory limit is the page's own dialog, not an error.
+    if (outcome && !outcome.ok && outcome.error.code !== 'WIP_CONFIRMATION_NEEDED') setError(outcome.error.message);
+  }
+
   const card = load.status === 'ready' ? load.card : null;
 
   function changeMode(next: Mode, focus: RefObject<HTMLElement | null>) {
@@ -148,7 +188,24 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
         <div className="flex flex-col gap-6">
           <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium text-slate-700">{t('column')}</dt>
-            <dd>{columns.find((column) => column.id === card.columnId)?.name ?? t('unknownColumn')}</dd>
+            <dd className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <span data-testid="card-dialog-column">{columns.find((column) => column.id === card.columnId)?.name ?? t('unknownColumn')}</span>
+              {canEdit && (
+                <MoveToMenu
+                  cardId={card.id}
+                  cardTitle={card.title}
+                  columnId={card.columnId}
+                  index={0}
+                  showWithinColumn={false}
+                  columns={columns}
+                  countInColumn={countInColumn}
+                  onMove={(request) => void move(request)}
+                  openAt={moveMenuAt}
+                  onOpenChange={setMoveMenuAt}
+                  buttonClassName={buttonSecondary}
+                />
+              )}
+            </dd>
 
             <dt className="font-medium text-slate-700">
               {canEdit ? <label htmlFor={ids.demand}>{t('demand')}</label> : t('demand')}

@@ -18,6 +18,7 @@ import {
 } from '@/lib/standup/walk-order';
 import { CardDialog } from '../card-dialog';
 import type { CommandOutcome } from '../command-outcome';
+import { OverLimitDialog } from '../over-limit-dialog';
 import { useBoardLive } from '../use-board-live';
 import { useResyncBuffer } from '../use-resync-buffer';
 import { postBoardCommand, requestStandupEnd, requestStandupStart } from './standup-api';
@@ -90,6 +91,10 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
   const [position, setPosition] = useState<{ cardId: string | null; index: number }>({ cardId: null, index: 0 });
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [announcement, setAnnouncement] = useState({ id: 0, text: '' });
+  // What the open card dialog should read out (the page behind a modal dialog is not read), and a move from it
+  // that first asks about an advisory WIP limit.
+  const [dialogNotice, setDialogNotice] = useState<{ cardId: string; id: number; text: string } | null>(null);
+  const [overLimitMove, setOverLimitMove] = useState<{ cardId: string; toColumnId: string; column: string; limit: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isStarting, setIsStarting] = useState(false);
   // Known only in the browser; the button appears after mounting where the page may go full screen.
@@ -206,7 +211,12 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
       else if (event.kind === 'card.upsert') applyServerEvents([{ type: 'card.upsert', card: event.card }]);
       else applyServerEvents([{ type: 'card.remove', cardId: event.cardId }]);
       // Our own changes come back on the stream too; announce only colleagues', politely.
-      if (phase === 'running' && event.actorId !== currentUser.id) announce(describeRemoteEvent(event));
+      if (event.actorId !== currentUser.id) {
+        const text = describeRemoteEvent(event);
+        if (phase === 'running') announce(text);
+        const cardId = event.kind === 'card.upsert' ? event.card.id : event.kind === 'card.remove' ? event.cardId : null;
+        if (cardId) setDialogNotice((previous) => ({ cardId, id: (previous?.id ?? 0) + 1, text }));
+      }
     },
   });
 
@@ -296,6 +306,21 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
     if (outcome.ok) {
       closeDialog();
       announce(t('announce.moved', { title: card.title, column: columnName(toColumnId) }));
+    }
+    return outcome;
+  }
+
+  /** A move chosen in the card dialog: the same command as M in the walk; the dialog stays open. */
+  async function moveFromCardDialog(cardId: string, toColumnId: string, options: { confirmOverLimit?: boolean; overLimitReason?: string } = {}) {
+    const card = cards.find((candidate) => candidate.id === cardId);
+    if (!card) return null;
+    const toIndex = Math.max(countByColumn.get(toColumnId) ?? 0, 0);
+    const outcome = await runCommand({ type: 'card.move', cardId, toColumnId, toIndex, ...options });
+    if (outcome.ok) {
+      setDialogNotice((previous) => ({ cardId, id: (previous?.id ?? 0) + 1, text: tBoard('moved', { title: card.title, column: columnName(toColumnId) }) }));
+    } else if (outcome.error.code === 'WIP_CONFIRMATION_NEEDED') {
+      const column = columns.find((candidate) => candidate.id === toColumnId);
+      setOverLimitMove({ cardId, toColumnId, column: column?.name ?? '', limit: column?.wipLimit ?? 0 });
     }
     return outcome;
   }
@@ -625,7 +650,29 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
       )}
 
       {dialog?.kind === 'card' && (
-        <CardDialog boardId={boardId} cardId={dialog.cardId} columns={columns} canEdit={canRun} onClose={closeDialog} runCommand={runCommand} />
+        <CardDialog
+          boardId={boardId}
+          cardId={dialog.cardId}
+          columns={columns}
+          canEdit={canRun}
+          onClose={closeDialog}
+          runCommand={runCommand}
+          liveCard={cards.find((card) => card.id === dialog.cardId) ?? null}
+          liveNotice={dialogNotice?.cardId === dialog.cardId ? dialogNotice : null}
+          countInColumn={(columnId) => countByColumn.get(columnId) ?? 0}
+          onMove={(request) => moveFromCardDialog(request.cardId, request.toColumnId)}
+        />
+      )}
+      {overLimitMove && (
+        <OverLimitDialog
+          column={overLimitMove.column}
+          limit={overLimitMove.limit}
+          onCancel={() => setOverLimitMove(null)}
+          onConfirm={(reason) => {
+            setOverLimitMove(null);
+            void moveFromCardDialog(overLimitMove.cardId, overLimitMove.toColumnId, { confirmOverLimit: true, overLimitReason: reason || undefined });
+          }}
+        />
       )}
       {dialog?.kind === 'block' && dialogCard && <BlockDialog card={dialogCard} onClose={closeDialog} onBlock={(reason) => block(dialogCard, reason)} />}
       {dialog?.kind === 'move' && dialogCard && (

@@ -17,7 +17,7 @@ import {
 type Member = { userId: string; name: string; email: string | null; role: TeamRole; sinceLabel: string; isSelf: boolean };
 
 const BUTTON = 'rounded border border-slate-500 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60';
-const PRIMARY = 'rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60';
+const PRIMARY = 'rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60 aria-disabled:opacity-60';
 
 function useErrorText() {
   const t = useTranslations('admin.errors');
@@ -149,6 +149,9 @@ export function MembersTable({ teamId, teamName, canManage, members }: { teamId:
 
 export function InviteForm({ teamId, canEmail }: { teamId: string; canEmail: boolean }) {
   const t = useTranslations('admin');
+  const tNotices = useTranslations('memberNotices');
+  // Read out once the link exists (the box with it appears silently otherwise); focus stays on the button.
+  const [announcement, setAnnouncement] = useState({ id: 0, text: '' });
   const format = useFormatter();
   const errorText = useErrorText();
   const roleId = useId();
@@ -161,6 +164,7 @@ export function InviteForm({ teamId, canEmail }: { teamId: string; canEmail: boo
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isPending) return;
     const form = event.currentTarget;
     const data = new FormData(form);
     const email = canEmail ? String(data.get('email') ?? '').trim() : '';
@@ -175,6 +179,11 @@ export function InviteForm({ teamId, canEmail }: { teamId: string; canEmail: boo
       setError(null);
       setCreated(result.data);
       if (result.data.email && result.data.emailSent) setStatus(t('members.emailSent', { email: result.data.email }));
+      else {
+        const expires = format.dateTime(new Date(result.data.expiresAt), { dateStyle: 'medium', timeStyle: 'short' });
+        const text = tNotices('linkCreated', { role: t(`role.${result.data.role}`), expires });
+        setAnnouncement((previous) => ({ id: previous.id + 1, text }));
+      }
       form.reset();
     });
   }
@@ -220,12 +229,16 @@ export function InviteForm({ teamId, canEmail }: { teamId: string; canEmail: boo
           <p className="text-sm text-slate-700">{t('members.inviteEmailUnavailable')}</p>
         )}
         <div>
-          <button type="submit" disabled={isPending} className={PRIMARY}>
+          {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page while the link is made. */}
+          <button type="submit" aria-disabled={isPending || undefined} className={PRIMARY}>
             {isPending ? t('members.working') : canEmail ? t('members.sendEmail') : t('members.createLink')}
           </button>
         </div>
       </form>
       <Feedback status={status} error={error} />
+      <div role="status" className="sr-only" data-testid="invite-announcer">
+        <p key={announcement.id}>{announcement.text}</p>
+      </div>
       {created && (
         <div className="mt-3 rounded border border-brand-600 bg-brand-50 p-3">
           {created.email && !created.emailSent && <p role="alert" className="mb-2 text-red-900">{t('members.emailFailed', { email: created.email })}</p>}
