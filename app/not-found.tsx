@@ -1,6 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
+/** The page's title says what happened, like its heading (WCAG 2.4.2), not just the product name. */
+export async function generateMetadata() {
+  return { title: (await getTranslations('app'))('notFoundTitle') };
+}
+
 export default async function NotFound() {
   const t = await getTranslations('app');
   return (

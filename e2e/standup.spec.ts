@@ -92,7 +92,7 @@ test.describe('standup mode', () => {
     await expect(current).toContainText('Anledning: Väntar på beslut');
     await anna.keyboard.press('ArrowDown');
     await expect(current).toContainText('Ärende A');
-    await expect(current).toContainText('6 dagar sedan det påbörjades');
+    await expect(current).toContainText('6 dagar pågående');
     await anna.keyboard.press('n');
     await expect(current).toContainText('Ärende D');
     await expect(current).toContainText('Inte påbörjat');

@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { LanguageSwitcher } from '@/components/language-switcher';
-import { DIGG_REPORT_URL, parseAccessibilityConfig } from '@/lib/accessibility/organisation';
+import { DIGG_REPORT_URL, parseAccessibilityConfig, type AccessibilityConfig } from '@/lib/accessibility/organisation';
+import { log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,6 +11,16 @@ export async function generateMetadata() {
 }
 
 const linkClass = 'text-brand-700 underline underline-offset-2';
+
+let hasWarned = false;
+
+/** The operator learns which settings are missing or wrong from the log (once per process), not the public page. */
+function warnOnceAboutSettings(config: AccessibilityConfig) {
+  if (hasWarned || config.status === 'configured') return;
+  hasWarned = true;
+  const detail = config.status === 'missing' ? { missing: config.missing } : { problems: config.problems };
+  log.warn(detail, 'accessibility statement: the organisation settings are incomplete (see docs/data-and-privacy.md)');
+}
 
 /**
  * The accessibility statement (tillgänglighetsredogörelse) required by lag (2018:1937) om tillgänglighet till
@@ -22,6 +33,7 @@ export default async function AccessibilityStatementPage() {
   const tApp = await getTranslations('app');
   const format = await getFormatter();
   const config = parseAccessibilityConfig(process.env);
+  warnOnceAboutSettings(config);
   const organisation = config.status === 'configured' ? config.organisation : null;
   const date = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: 'long' });
   const mailto = organisation ? `mailto:${organisation.email}?subject=${encodeURIComponent(t('reportSubject'))}` : null;
@@ -36,14 +48,10 @@ export default async function AccessibilityStatementPage() {
       </div>
       <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
 
-      {config.status === 'missing' && (
-        <p className="mb-4 rounded border border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="statement-not-configured">
-          {t('notConfigured', { missing: config.missing.join(', ') })}
-        </p>
-      )}
-      {config.status === 'invalid' && (
-        <p className="mb-4 rounded border border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="statement-invalid">
-          {t('invalidConfig', { problems: config.problems.join('; ') })}
+      {/* A reader is told whom to turn to, never the settings behind it: those go to the operator's log. */}
+      {!organisation && (
+        <p className="mb-4 rounded border border-slate-400 bg-white p-3" data-testid="statement-not-configured">
+          {t('notConfigured')}
         </p>
       )}
 
@@ -73,7 +81,9 @@ export default async function AccessibilityStatementPage() {
             </ul>
             {organisation.responseDays !== null && <p>{t('responseTime', { days: organisation.responseDays })}</p>}
           </>
-        ) : null}
+        ) : (
+          <p data-testid="statement-contact-default">{t('whatToDoDefault')}</p>
+        )}
 
         <h2 className="mt-4 text-xl font-semibold">{t('reportHeading')}</h2>
         <p>{t('report')}</p>

@@ -83,7 +83,7 @@ export function Dialog({ open, onClose, title, children, size = 'md', initialFoc
       className={`m-auto w-[calc(100%-2rem)] ${SIZE_CLASSES[size]} max-h-[calc(100dvh-2rem)] overflow-y-auto rounded-lg border border-slate-300 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60`}
     >
       <div className="sticky top-0 z-10 flex items-start justify-between gap-4 border-b border-slate-300 bg-white px-4 py-3 sm:px-6">
-        <h2 id={titleId} className="min-w-0 break-words text-xl font-semibold">
+        <h2 id={titleId} className="min-w-0 wrap-anywhere text-xl font-semibold">
           {title}
         </h2>
         <button

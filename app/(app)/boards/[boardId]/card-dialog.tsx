@@ -248,7 +248,7 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
               ) : (
                 <ul className="flex flex-wrap gap-1">
                   {card.labels.map((label) => (
-                    <li key={label} className="break-words rounded border border-slate-400 bg-slate-50 px-1.5 text-sm text-slate-800">
+                    <li key={label} className="wrap-anywhere rounded border border-slate-400 bg-slate-50 px-1.5 text-sm text-slate-800">
                       {label}
                     </li>
                   ))}
@@ -273,7 +273,7 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
                   {t('blockedSince')}{' '}
                   <time dateTime={card.blockedAt}>{format.dateTime(new Date(card.blockedAt), DATE_TIME)}</time>
                 </p>
-                <p className="mt-1 break-words">{t('blockedReason', { reason: card.blockedReason ?? '' })}</p>
+                <p className="mt-1 wrap-anywhere">{t('blockedReason', { reason: card.blockedReason ?? '' })}</p>
               </div>
             </section>
           )}
@@ -299,7 +299,7 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
             ) : (
               <>
                 {card.description.trim() ? (
-                  <Markdown text={card.description} className="break-words" />
+                  <Markdown text={card.description} className="wrap-anywhere" />
                 ) : (
                   <p className="text-slate-700">{t('noDescription')}</p>
                 )}
@@ -627,7 +627,7 @@ function HistoryEntrySentences({ entry }: { entry: CardHistoryEntry }) {
   return (
     <>
       {lines.map((line, index) => (
-        <p key={index} className="break-words">
+        <p key={index} className="wrap-anywhere">
           {line}
         </p>
       ))}

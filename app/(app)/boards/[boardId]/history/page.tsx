@@ -48,7 +48,7 @@ export default async function BoardHistoryPage({ params }: Props) {
         <ol className="flex flex-col gap-3">
           {entries.map((entry) => (
             <li key={entry.id} className="rounded-lg border border-slate-300 bg-white p-4">
-              <div className="break-words">{describeEntry(entry, t, tFlow)}</div>
+              <div className="wrap-anywhere">{describeEntry(entry, t, tFlow)}</div>
               <p className="mt-1 text-sm text-slate-700">
                 {entry.actorName ?? t('someone')} ·{' '}
                 <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), DATE_TIME)}</time>

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import type { BoardCommand } from '@/lib/board/commands';
+import { getElapsedDays } from '@/lib/board/age';
 import type { BoardCardView, BoardColumnView, BoardLiveEvent, BoardView } from '@/lib/board/types';
 import type { StandupData, StandupView } from '@/lib/data/standups';
 import { applyServerEvent, rebaseOnSnapshot, type SyncEvent } from '@/lib/domain/board-sync';
@@ -22,7 +23,7 @@ import { OverLimitDialog } from '../over-limit-dialog';
 import { useBoardLive } from '../use-board-live';
 import { useResyncBuffer } from '../use-resync-buffer';
 import { postBoardCommand, requestStandupEnd, requestStandupStart } from './standup-api';
-import { BlockDialog, EndDialog, MoveDialog } from './standup-dialogs';
+import { BlockDialog, EndDialog, MoveDialog, UnblockDialog } from './standup-dialogs';
 import { ChangesSummary, WipCallout } from './standup-overview';
 import { StandupTimer } from './standup-timer';
 import { StandupWalkCard } from './standup-walk-card';
@@ -35,7 +36,7 @@ type Props = {
 };
 
 type Phase = 'ready' | 'running' | 'ended';
-type OpenDialog = { kind: 'card' | 'block' | 'move'; cardId: string } | { kind: 'end' } | null;
+type OpenDialog = { kind: 'card' | 'block' | 'unblock' | 'move'; cardId: string } | { kind: 'end' } | null;
 
 const TIMEBOX_CHOICES = [0, 5, 10, 15, 20, 30] as const;
 // Choices of this browser only: the timebox is a help for the facilitator, never a record or a target.
@@ -70,6 +71,7 @@ const kbdClass = 'rounded border border-slate-500 bg-slate-100 px-1.5 font-mono 
 export function StandupClient({ initialData, currentUser, nowIso }: Props) {
   const t = useTranslations('standup');
   const tBoard = useTranslations('board');
+  const tA11y = useTranslations('boardA11y');
   const tErrors = useTranslations('errors');
   const format = useFormatter();
   const board = initialData.board;
@@ -159,11 +161,12 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
       }
       const isDone = walk[stop.columnIndex]?.column.flowState === 'DONE';
       if (ageDays === null) parts.push(`${t('card.notStarted')}.`);
-      else parts.push(`${isDone ? t('card.cycleTime', { days: ageDays }) : t('card.ageDays', { days: ageDays })}.`);
+      // The first calendar day reads "started today" (lib/board/age.ts).
+      else parts.push(`${isDone ? t('card.cycleTime', { days: ageDays }) : ageDays === 1 ? tA11y('startedToday') : t('card.ageDays', { days: ageDays })}.`);
       if (exceedsCycleTime) parts.push(`${t('card.aging')}.`);
       return parts.join(' ');
     },
-    [columnName, t, walk],
+    [columnName, t, tA11y, walk],
   );
 
   // ---- live updates ---------------------------------------------------------------------------------------------
@@ -285,10 +288,13 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
     }
   }, [dialog]);
 
-  async function unblock(card: BoardCardView) {
+  async function unblock(card: BoardCardView): Promise<CommandOutcome> {
     const outcome = await runCommand({ type: 'card.unblock', cardId: card.id });
-    if (outcome.ok) announce(t('announce.unblocked', { title: card.title }));
-    else setError(t('errors.commandFailed', { message: outcome.error.message }));
+    if (outcome.ok) {
+      closeDialog();
+      announce(t('announce.unblocked', { title: card.title }));
+    }
+    return outcome;
   }
 
   async function block(card: BoardCardView, reason: string): Promise<CommandOutcome> {
@@ -405,7 +411,7 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
       case 'block':
         if (!canRun || !currentCard) return;
         if (currentCard.blockedAt === null) setDialog({ kind: 'block', cardId: currentCard.id });
-        else void unblock(currentCard);
+        else setDialog({ kind: 'unblock', cardId: currentCard.id });
         return;
       case 'move':
         if (canRun && currentCard) setDialog({ kind: 'move', cardId: currentCard.id });
@@ -675,6 +681,14 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
         />
       )}
       {dialog?.kind === 'block' && dialogCard && <BlockDialog card={dialogCard} onClose={closeDialog} onBlock={(reason) => block(dialogCard, reason)} />}
+      {dialog?.kind === 'unblock' && dialogCard && (
+        <UnblockDialog
+          card={dialogCard}
+          blockedDays={dialogCard.blockedAt ? getElapsedDays(new Date(dialogCard.blockedAt), now) : 0}
+          onClose={closeDialog}
+          onUnblock={() => unblock(dialogCard)}
+        />
+      )}
       {dialog?.kind === 'move' && dialogCard && (
         <MoveDialog
           card={dialogCard}

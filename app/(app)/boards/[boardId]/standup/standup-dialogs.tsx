@@ -226,3 +226,49 @@ export function EndDialog({ onClose, onEnd }: { onClose: () => void; onEnd: () =
     </Dialog>
   );
 }
+
+/**
+ * Unblocking asks first (B is one key, and a block carries the team's reason and how long it has lasted; an undo
+ * would re-block from now and lose that). Focus starts on the confirm button, so B then Enter is still two keys.
+ */
+export function UnblockDialog({
+  card,
+  blockedDays,
+  onClose,
+  onUnblock,
+}: {
+  card: BoardCardView;
+  blockedDays: number;
+  onClose: () => void;
+  onUnblock: () => Promise<CommandOutcome>;
+}) {
+  const t = useTranslations('standupA11y.unblockDialog');
+  const confirmRef = useInitialFocus<HTMLButtonElement>();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, setIsPending] = useState(false);
+
+  async function unblock() {
+    if (isPending) return;
+    setIsPending(true);
+    const outcome = await onUnblock();
+    setIsPending(false);
+    if (!outcome.ok) setError(outcome.error.message);
+  }
+
+  return (
+    <Dialog open onClose={onClose} title={t('title', { title: card.title })} size="sm">
+      <p>{t('blockedSince', { days: blockedDays })}</p>
+      {card.blockedReason && <p className="mt-1 wrap-anywhere">{t('reason', { reason: card.blockedReason })}</p>}
+      <p className="mt-2 text-sm text-slate-700">{t('body')}</p>
+      <ErrorRegion message={error} />
+      <div className="mt-4 flex flex-wrap gap-2">
+        <button ref={confirmRef} type="button" className={buttonPrimary} onClick={() => void unblock()}>
+          {isPending ? t('working') : t('confirm')}
+        </button>
+        <button type="button" className={buttonSecondary} onClick={onClose}>
+          {t('cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -64,7 +64,7 @@ export function ChangesSummary({ data }: { data: StandupData }) {
                 {cards.length > 0 && (
                   <ul className="list-disc ps-5">
                     {cards.map((card) => (
-                      <li key={card.id} className="break-words">
+                      <li key={card.id} className="wrap-anywhere">
                         {card.title}
                       </li>
                     ))}

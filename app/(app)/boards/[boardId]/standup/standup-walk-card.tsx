@@ -15,6 +15,8 @@ type Props = {
 /** One card of the walk with every fact the team talks about; the current one is larger and marked in words. */
 export function StandupWalkCard({ item, column, isCurrent, cycleTimeP85Days, onOpen }: Props) {
   const t = useTranslations('standup');
+  // The first calendar day reads "started today", as on the board (lib/board/age.ts).
+  const tA11y = useTranslations('boardA11y');
   const { card, ageDays, daysSinceMove, blockedDays, exceedsCycleTime } = item;
   const isBlocked = blockedDays !== null;
   const isDone = column.flowState === 'DONE';
@@ -38,7 +40,7 @@ export function StandupWalkCard({ item, column, isCurrent, cycleTimeP85Days, onO
           data-walk-card={card.id}
           onClick={onOpen}
           aria-label={t('card.open', { title: card.title })}
-          className={`min-h-11 min-w-0 flex-1 break-words rounded text-start font-semibold underline-offset-4 hover:underline ${isCurrent ? 'text-2xl' : 'text-lg'}`}
+          className={`min-h-11 min-w-0 flex-1 wrap-anywhere rounded text-start font-semibold underline-offset-4 hover:underline ${isCurrent ? 'text-2xl' : 'text-lg'}`}
         >
           {card.title}
         </button>
@@ -49,7 +51,7 @@ export function StandupWalkCard({ item, column, isCurrent, cycleTimeP85Days, onO
           <StopIcon />
           <div className="min-w-0">
             <p className="font-semibold">{blockedDays === 0 ? t('card.blockedToday') : t('card.blockedDays', { days: blockedDays })}</p>
-            {card.blockedReason && <p className="break-words">{t('card.blockedReason', { reason: card.blockedReason })}</p>}
+            {card.blockedReason && <p className="wrap-anywhere">{t('card.blockedReason', { reason: card.blockedReason })}</p>}
           </div>
         </div>
       )}
@@ -61,7 +63,13 @@ export function StandupWalkCard({ item, column, isCurrent, cycleTimeP85Days, onO
         <dt className="font-medium text-slate-700">{t('card.age')}</dt>
         <dd className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <span data-testid="walk-card-age">
-            {ageDays === null ? t('card.notStarted') : isDone ? t('card.cycleTime', { days: ageDays }) : t('card.ageDays', { days: ageDays })}
+            {ageDays === null
+              ? t('card.notStarted')
+              : isDone
+                ? t('card.cycleTime', { days: ageDays })
+                : ageDays === 1
+                  ? tA11y('startedToday')
+                  : t('card.ageDays', { days: ageDays })}
           </span>
           {exceedsCycleTime && cycleTimeP85Days !== null && (
             <span className="rounded border border-amber-700 bg-amber-50 px-1 font-semibold text-amber-950">

@@ -170,7 +170,7 @@ function PreviewTable({ caption, cards, total }: { caption: string; cards: Reten
         <tbody>
           {cards.map((card) => (
             <tr key={card.id} className="border-b border-slate-200">
-              <td className="p-2 break-words">{card.title}</td>
+              <td className="p-2 wrap-anywhere">{card.title}</td>
               <td className="p-2">{card.boardName}</td>
               <td className="p-2 whitespace-nowrap">{date(card.finishedAt)}</td>
               <td className="p-2 whitespace-nowrap">{date(card.clearsOn)}</td>
