@@ -30,13 +30,15 @@ const handleWithNext = app.getRequestHandler();
 await app.prepare();
 // Loaded after Next has set up its server environment (lib/ imports parts of Next that expect it).
 register('./scripts/lib/server-only-hook.mjs', import.meta.url);
-const { serveDirectRoute } = await import('./lib/api/direct-routes');
+const { markClientAddress, serveDirectRoute } = await import('./lib/api/direct-routes');
 // The webhook delivery worker (graphile-worker; lib/webhooks/worker.ts). A failure to start it must not keep the
 // board from serving: deliveries stay queued in the database until a worker runs.
 const { startWebhookWorker, stopWebhookWorker } = await import('./lib/webhooks/worker');
 await startWebhookWorker(`${hostname ?? os.hostname()}:${port}`).catch((error: unknown) => console.error('webhook worker did not start:', (error as Error).message));
 
 const server = createServer((request, response) => {
+  // The client's address, from the connection and only the trusted proxies' X-Forwarded-For (TILLIT_TRUSTED_PROXY_HOPS).
+  markClientAddress(request);
   if (serveDirectRoute(request, response)) return;
   void handleWithNext(request, response);
 });

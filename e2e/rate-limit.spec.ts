@@ -1,10 +1,21 @@
+import type { ChildProcess } from 'node:child_process';
 import { expect, PORT_B_URL, test } from './fixtures';
+import { startAppProcess, stopAppProcess } from './fixtures/app-process';
 import { createTestUser, TEST_PASSWORD } from './fixtures/test-data';
 
 /**
- * Sign-in rate limits against the real servers: per account (5 failures, then a pause, with a translated message),
- * per client address (100 failures), and shared by the two app instances through PostgreSQL.
+ * Sign-in rate limits against the real servers (lib/auth/rate-limit.ts): per account and address (5 failures, then
+ * a pause, with a translated message — for that address only, so nobody can lock the owner out), per client
+ * address (100 failures), per account from all addresses (50), shared by the app instances through PostgreSQL.
+ *
+ * The shared servers trust no proxy, so every request of this machine comes from one address (loopback). Tests
+ * that play several client addresses run against their own instance behind a pretend proxy
+ * (TILLIT_TRUSTED_PROXY_HOPS=1), which takes the client's address from X-Forwarded-For.
  */
+
+const PROXIED_PORT = Number(process.env.E2E_PORT_C ?? 3102);
+const PROXIED = `http://localhost:${PROXIED_PORT}`;
+const randomAddress = (prefix: string) => `${prefix}.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
 
 type Attempt = { outcome: 'signedIn' | 'wrong' | 'limited'; minutes: number | null };
 
@@ -35,7 +46,18 @@ async function attempt(base: string, email: string, password: string, address?: 
 }
 
 test.describe('sign-in rate limits', () => {
-  test('after 5 wrong passwords the account pauses, with a translated message, even for the right password', async ({ page, context }) => {
+  let proxied: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    proxied = await startAppProcess(PROXIED_PORT, { TILLIT_TRUSTED_PROXY_HOPS: '1' }, { timeoutMs: 90_000 });
+  });
+
+  test.afterAll(async () => {
+    if (proxied) await stopAppProcess(proxied, 'SIGTERM');
+  });
+
+  test('after 5 wrong passwords from one address the account pauses there, with a translated message, even for the right password; its owner elsewhere still signs in', async ({ page, context }) => {
     const user = await createTestUser('Lisa Låst');
     await page.goto('/sign-in');
     const message = page.locator('form [role="alert"]');
@@ -59,10 +81,18 @@ test.describe('sign-in rate limits', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(message).toHaveText('Too many failed sign-in attempts. For your safety, sign-in is paused: try again in 15 minutes.');
 
-    // Unknown accounts are limited exactly like real ones: the limit does not reveal who has an account.
+    // The owner, from their own address, is not locked out by the attacker's failures.
+    expect((await attempt(PROXIED, user.email, TEST_PASSWORD, randomAddress('198.51'))).outcome).toBe('signedIn');
+  });
+
+  test('unknown accounts are limited exactly like real ones', async () => {
+    const address = randomAddress('198.51');
     const unknown = `nobody.${Date.now()}@test.example`;
-    for (let i = 0; i < 5; i += 1) expect((await attempt(new URL(page.url()).origin, unknown, 'x')).outcome).toBe('wrong');
-    expect((await attempt(new URL(page.url()).origin, unknown, 'x')).outcome).toBe('limited');
+    for (let i = 0; i < 5; i += 1) expect((await attempt(PROXIED, unknown, 'x', address)).outcome).toBe('wrong');
+    expect((await attempt(PROXIED, unknown, 'x', address)).outcome).toBe('limited');
+    const real = await createTestUser('Rut Riktig');
+    for (let i = 0; i < 5; i += 1) expect((await attempt(PROXIED, real.email, 'x', address)).outcome).toBe('wrong');
+    expect((await attempt(PROXIED, real.email, 'x', address)).outcome).toBe('limited');
   });
 
   test('the limit holds across app instances (counters in PostgreSQL)', async ({ baseURL }) => {
@@ -72,7 +102,7 @@ test.describe('sign-in rate limits', () => {
     expect(await attempt(baseURL!, user.email, TEST_PASSWORD)).toEqual({ outcome: 'limited', minutes: 15 });
     expect(await attempt(PORT_B_URL, user.email, TEST_PASSWORD)).toEqual({ outcome: 'limited', minutes: 15 });
 
-    // A correct password before the limit clears the account's failures.
+    // A correct password before the limit clears the account's failures from that address.
     const other = await createTestUser('Olle Omstart');
     for (let i = 0; i < 4; i += 1) await attempt(PORT_B_URL, other.email, 'wrong');
     expect((await attempt(baseURL!, other.email, TEST_PASSWORD)).outcome).toBe('signedIn');
@@ -80,17 +110,25 @@ test.describe('sign-in rate limits', () => {
     expect((await attempt(PORT_B_URL, other.email, TEST_PASSWORD)).outcome).toBe('signedIn');
   });
 
-  test('an address that fails 100 times is paused for every account, other addresses are not', async ({ baseURL }) => {
-    const address = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  test('an address that fails 100 times is paused for every account, other addresses are not', async () => {
+    const address = randomAddress('198.18');
     const stamp = Date.now();
     for (let batch = 0; batch < 10; batch += 1) {
-      const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => attempt(batch % 2 ? PORT_B_URL : baseURL!, `spray.${stamp}.${batch}.${i}@test.example`, 'guess', address)),
-      );
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(PROXIED, `spray.${stamp}.${batch}.${i}@test.example`, 'guess', address)));
       expect(results.map((result) => result.outcome)).toEqual(Array(10).fill('wrong'));
     }
     const victim = await createTestUser('Vera Verklig');
-    expect(await attempt(baseURL!, victim.email, TEST_PASSWORD, address)).toEqual({ outcome: 'limited', minutes: 15 });
-    expect((await attempt(baseURL!, victim.email, TEST_PASSWORD, '198.19.0.1')).outcome).toBe('signedIn');
+    expect(await attempt(PROXIED, victim.email, TEST_PASSWORD, address)).toEqual({ outcome: 'limited', minutes: 15 });
+    expect((await attempt(PROXIED, victim.email, TEST_PASSWORD, randomAddress('198.19'))).outcome).toBe('signedIn');
+  });
+
+  test('an attack on one account from many addresses is slowed, and the owner still signs in', async () => {
+    const user = await createTestUser('Berit Botnät');
+    const attackers = Array.from({ length: 25 }, () => randomAddress('203.0'));
+    for (const address of attackers) for (let i = 0; i < 2; i += 1) expect((await attempt(PROXIED, user.email, 'guess', address)).outcome).toBe('wrong');
+    // 50 failures on the account: an attacking address is refused before it reaches its own 5 …
+    expect((await attempt(PROXIED, user.email, TEST_PASSWORD, attackers[0])).outcome).toBe('limited');
+    // … and the owner, from an address with no failure on the account, signs in.
+    expect((await attempt(PROXIED, user.email, TEST_PASSWORD, randomAddress('198.51'))).outcome).toBe('signedIn');
   });
 });

@@ -45,4 +45,26 @@ test.describe('sign-in history', () => {
     await expect(adminPage.getByText('Inget registrerat än.')).toBeVisible();
     await expect(adminPage.getByText('Misslyckad inloggning')).toHaveCount(0);
   });
+
+  test('records the address of the connection, not one the browser claims in X-Forwarded-For (no trusted proxy)', async ({ browser }) => {
+    const user = await createTestUser('Xerxes Förfalskad');
+    const context = await browser.newContext({ locale: 'sv-SE', extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.66', 'x-tillit-client-address': '203.0.113.67' } });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('E-postadress').fill(user.email);
+    await page.getByLabel('Lösenord').fill('not the password');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect(page.locator('form [role="alert"]')).toBeVisible();
+    await page.getByLabel('Lösenord').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect(page.getByRole('heading', { name: 'Dina team' })).toBeVisible();
+    await page.goto('/account');
+    const rows = page.getByRole('row').filter({ hasText: /Loggade in|Misslyckad inloggning/ });
+    await expect(rows).toHaveCount(2);
+    for (const row of await rows.all()) {
+      await expect(row).toContainText(/127\.0\.0\.1|::1/);
+      await expect(row).not.toContainText('203.0.113');
+    }
+    await context.close();
+  });
 });

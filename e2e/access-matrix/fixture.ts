@@ -108,7 +108,8 @@ export async function fingerprint(fixture: MatrixFixture): Promise<string> {
       'teamBoards', (SELECT count(*) FROM "Board" WHERE "teamId" = ${fixture.teamId}),
       'teams', (SELECT count(*) FROM "Team"),
       'boards', (SELECT count(*) FROM "Board"),
-      'users', (SELECT count(*) FROM "User")
+      'users', (SELECT count(*) FROM "User"),
+      'sessionGenerations', (SELECT sum("sessionGeneration") FROM "User")
     ) AS state`;
   return JSON.stringify(rows[0]?.state);
 }

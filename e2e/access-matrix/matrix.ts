@@ -328,6 +328,13 @@ export const MATRIX: MatrixEntry[] = [
     call: async (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/integrations`, args: [fx.teamId, (await createMatrixWebhook(fx.teamId)).deliveryId] }),
   },
   {
+    // Ends the caller's own sessions (raises their session generation): their own account only, whoever they are.
+    key: 'app/(app)/account/actions.ts#signOutEverywhereAction',
+    access: 'signedIn',
+    mutates: true,
+    call: () => ({ kind: 'action', page: '/account', args: [] }),
+  },
+  {
     key: 'app/(app)/admin/actions.ts#createTeamAction',
     access: 'instanceAdmin',
     mutates: true,

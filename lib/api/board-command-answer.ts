@@ -1,5 +1,5 @@
 import 'server-only';
-import { readSessionUserId } from '@/lib/auth/session';
+import { readSessionToken } from '@/lib/auth/session';
 import { boardCommandSchema } from '@/lib/board/commands';
 import { executeBoardCommandForSession } from '@/lib/data/board-commands';
 import { AppError } from '@/lib/errors';
@@ -19,17 +19,17 @@ export type BoardCommandRequest = {
  * `POST /api/boards/:boardId/commands` — every change to a board — as a framework-neutral function, so the same
  * code answers it inside Next (app/api/boards/[boardId]/commands/route.ts, used by `next dev`) and in the
  * production server's direct route (lib/api/direct-routes.ts). Refuses a foreign origin, reads the session from
- * the Cookie header, parses the command with zod and runs it through the data layer, which checks that the person
- * still exists and their role itself. Every error becomes a status and a translated message (errorAnswer).
+ * the Cookie header, parses the command with zod and runs it through the data layer, which checks that the session
+ * is still current (its generation) and the person's role itself. Every error becomes a status and a translated message (errorAnswer).
  */
 export async function answerBoardCommand(request: BoardCommandRequest): Promise<PlainAnswer> {
   const locale = getRequestLocale(request.headers);
   try {
     if (isForeignOrigin(request.method, request.headers)) throw new AppError('FORBIDDEN');
-    const userId = await readSessionUserId(request.headers.get('cookie'));
-    if (!userId) throw new AppError('UNAUTHENTICATED');
+    const session = await readSessionToken(request.headers.get('cookie'), request.now);
+    if (!session) throw new AppError('UNAUTHENTICATED');
     const command = boardCommandSchema.parse(parseJsonBody(request.bodyText));
-    return { status: 200, body: await executeBoardCommandForSession(userId, request.boardId, command, request.now) };
+    return { status: 200, body: await executeBoardCommandForSession(session, request.boardId, command, request.now) };
   } catch (error) {
     return errorAnswer(error, locale, request.requestId);
   }

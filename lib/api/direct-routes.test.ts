@@ -193,11 +193,45 @@ describe.skipIf(!hasDatabase)('direct route: POST /api/boards/:id/commands', () 
     await db.user.delete({ where: { id: gone.id } });
     const before = await cardColumn();
     const move = await post(movePath(), moveBody(0), { cookie });
-    expect(move.status).toBe(404); // a move finds no membership for a removed account (moveCard)
+    expect(move.status).toBe(401); // moveCard finds no membership; the session it came with has ended with the account
     const create = await post(movePath(), JSON.stringify({ type: 'card.create', columnId: seeded.columnIds[0], title: 'Spökkort' }), { cookie });
     expect(create.status).toBe(401);
     expect(await cardColumn()).toBe(before);
     expect(await db.card.count({ where: { boardId: seeded.boardId, title: 'Spökkort' } })).toBe(0);
+  });
+
+  it('refuses a copy of a cookie whose session has ended (generation raised): move, other commands and the stream; nothing changes', async () => {
+    const { getDb } = await import('@/lib/db');
+    const db = getDb();
+    const person = await db.user.create({ data: { email: `direct.s.${randomUUID().slice(0, 8)}@test.example`, name: 'Utloggad' } });
+    await db.membership.create({ data: { teamId: seeded.teamId, userId: person.id, role: 'MEMBER' } });
+    try {
+      const copied = `next-auth.session-token=${await encode({ token: { sub: person.id, gen: 0 }, secret: process.env.AUTH_SECRET!, maxAge: 600 })}`;
+      expect((await post(movePath(), moveBody(1), { cookie: copied })).status).toBe(200);
+      // Signing out (or "sign out everywhere") raises the generation: the copied cookie is still unexpired.
+      await db.user.update({ where: { id: person.id }, data: { sessionGeneration: { increment: 1 } } });
+      const before = await cardColumn();
+      const move = await post(movePath(), moveBody(2), { cookie: copied });
+      expect(move.status).toBe(401);
+      expect(((await move.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+      expect((await post(movePath(), JSON.stringify({ type: 'card.create', columnId: seeded.columnIds[0], title: 'Kopierad kaka' }), { cookie: copied })).status).toBe(401);
+      expect((await fetch(`${base}/api/boards/${seeded.boardId}/events`, { headers: { cookie: copied } })).status).toBe(401);
+      expect(await cardColumn()).toBe(before);
+      expect(await db.card.count({ where: { boardId: seeded.boardId, title: 'Kopierad kaka' } })).toBe(0);
+      // A session issued under the new generation works.
+      const fresh = `next-auth.session-token=${await encode({ token: { sub: person.id, gen: 1 }, secret: process.env.AUTH_SECRET!, maxAge: 600 })}`;
+      expect((await post(movePath(), moveBody(0), { cookie: fresh })).status).toBe(200);
+    } finally {
+      await db.user.delete({ where: { id: person.id } });
+    }
+  });
+
+  it('refuses a session past its absolute lifetime (7 days from sign-in), however recently it was renewed', async () => {
+    const eightDaysAgo = Math.floor(Date.now() / 1000) - 8 * 86_400;
+    const renewed = await encode({ token: { sub: seeded.memberId, gen: 0, authTime: eightDaysAgo }, secret: process.env.AUTH_SECRET!, maxAge: 600 });
+    const before = await cardColumn();
+    expect((await post(movePath(), moveBody(2), { cookie: `next-auth.session-token=${renewed}` })).status).toBe(401);
+    expect(await cardColumn()).toBe(before);
   });
 
   it('leaves every other request to Next', async () => {

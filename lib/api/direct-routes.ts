@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findSessionUser, readSessionUserId } from '@/lib/auth/session';
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address';
+import { findSessionUser, readSessionToken } from '@/lib/auth/session';
 import { getServerEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { authorizeBoardEventStream, EVENT_STREAM_HEADERS, startBoardEventStream } from '@/lib/live/board-stream';
@@ -30,6 +31,17 @@ const BOARD_COMMANDS_PATH = /^\/api\/boards\/([^/?#]+)\/commands\/?(?:\?.*)?$/;
 const BOARD_EVENTS_PATH = /^\/api\/boards\/([^/?#]+)\/events\/?(?:\?.*)?$/;
 /** The public API v1 (lib/api/v1/router.ts): integrations move cards as often as people do, so it is served here too. */
 const PUBLIC_API_PATH = /^\/api\/v1(\/[^?#]*)?(?:\?(.*))?$/;
+
+/**
+ * Works out the client's address once, from the connection and the trusted proxies' X-Forwarded-For
+ * (lib/auth/client-address.ts), and hands it to the rest of the app in CLIENT_ADDRESS_HEADER, overwriting any value
+ * a client sent in it. server.ts calls it first for every request, Next's and the direct routes'.
+ */
+export function markClientAddress(request: IncomingMessage): void {
+  const address = resolveClientAddress(firstHeader(request, 'x-forwarded-for'), request.socket.remoteAddress, getServerEnv().trustedProxyHops);
+  if (address) request.headers[CLIENT_ADDRESS_HEADER] = address;
+  else delete request.headers[CLIENT_ADDRESS_HEADER];
+}
 
 /** Answers `request` when it is a direct route and returns true; otherwise leaves it alone and returns false. */
 export function serveDirectRoute(request: IncomingMessage, response: ServerResponse): boolean {
@@ -94,8 +106,8 @@ async function streamEvents(request: IncomingMessage, response: ServerResponse, 
   const headers: RequestHeaders = { get: (name) => firstHeader(request, name) };
   const boardId = decodeBoardId(rawBoardId);
   try {
-    const userId = await readSessionUserId(headers.get('cookie'));
-    const user = userId ? await findSessionUser(userId) : null;
+    const session = await readSessionToken(headers.get('cookie'), new Date());
+    const user = session ? await findSessionUser(session) : null;
     if (!user) throw new AppError('UNAUTHENTICATED');
     await authorizeBoardEventStream(user, boardId);
     if (request.destroyed) return;
@@ -104,6 +116,7 @@ async function streamEvents(request: IncomingMessage, response: ServerResponse, 
     const stop = startBoardEventStream({
       user,
       boardId,
+      session: session ?? undefined,
       sink: {
         write: (text) => {
           if (response.destroyed || response.writableEnded) throw new Error('the browser went away');

@@ -3,22 +3,44 @@ import { isIP } from 'node:net';
 /**
  * The client's network address, for the per-address sign-in limit and the person's own sign-in history.
  *
+ * The production server (server.ts) works it out once per request from the TCP connection and X-Forwarded-For
+ * ({@link resolveClientAddress}) and passes it on in {@link CLIENT_ADDRESS_HEADER}, replacing whatever a client
+ * sent in that header; everything else reads only that header ({@link clientAddress}). Under `next dev`, which
+ * does not run server.ts, there is no address (sign-in history shows "unknown", the per-address limit is off).
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-tillit-client-address';
+
+/**
  * Every trusted reverse proxy appends the address it received the request from to X-Forwarded-For, so with N
  * proxies in front of Tillit (TILLIT_TRUSTED_PROXY_HOPS=N) the client is the N-th entry from the right; entries
- * further left were written by the client and prove nothing. Without a proxy (0), `next start` fills the header
- * from the TCP connection when the client sent none, so the rightmost entry is used as well; a client that sends
- * its own header can then choose its address, which is why production should run behind a proxy that appends
- * (or overwrites) the header, and why the per-account limit does not depend on the address.
+ * further left were written by the client and prove nothing. With no proxy (0, the default) the header is
+ * ignored altogether (anyone can write it) and the address is the TCP connection's. When the header has fewer
+ * entries than configured proxies, the leftmost is the furthest hop known.
  */
-export function clientAddressFromForwardedFor(forwardedFor: string | null | undefined, trustedProxyHops: number): string | null {
-  if (!forwardedFor) return null;
-  const entries = forwardedFor
+export function resolveClientAddress(forwardedFor: string | null | undefined, socketAddress: string | null | undefined, trustedProxyHops: number): string | null {
+  if (trustedProxyHops <= 0) return socketAddress ? normalizeAddress(socketAddress) : null;
+  const entries = (forwardedFor ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
-  if (entries.length === 0) return null;
-  const index = Math.max(entries.length - Math.max(trustedProxyHops, 1), 0);
-  return normalizeAddress(entries[index] ?? '');
+  if (entries.length === 0) return socketAddress ? normalizeAddress(socketAddress) : null;
+  return normalizeAddress(entries[Math.max(entries.length - trustedProxyHops, 0)] ?? '');
+}
+
+/** The address server.ts determined for this request (null under `next dev`). */
+export function clientAddress(headers: { get(name: string): string | null }): string | null {
+  const value = headers.get(CLIENT_ADDRESS_HEADER);
+  return value ? normalizeAddress(value) : null;
+}
+
+/**
+ * Whether the request reached the nearest trusted proxy over HTTPS: X-Forwarded-Proto counts only when a proxy is
+ * trusted (TILLIT_TRUSTED_PROXY_HOPS ≥ 1), since without one anyone can write it.
+ */
+export function isForwardedHttps(forwardedProto: string | null | undefined, trustedProxyHops: number): boolean {
+  if (trustedProxyHops <= 0 || !forwardedProto) return false;
+  const protocols = forwardedProto.split(',').map((entry) => entry.trim().toLowerCase());
+  return protocols[Math.max(protocols.length - trustedProxyHops, 0)] === 'https';
 }
 
 /** "::ffff:10.0.0.1" → "10.0.0.1"; "[::1]:443" and "10.0.0.1:443" lose the port; anything else is cut to 64 characters. */

@@ -3,12 +3,14 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { clientAddressFromForwardedFor, shortenUserAgent } from '@/lib/auth/client-address';
+import { clientAddress, shortenUserAgent } from '@/lib/auth/client-address';
 import { buildOidcProvider, isEmailVerified, OIDC_PROVIDER_ID, type OidcMetadata } from '@/lib/auth/oidc';
-import { beginSignInAttempt, recordSignInSuccess } from '@/lib/auth/rate-limit';
+import { checkPasswordSignIn } from '@/lib/auth/password-sign-in';
+import { endAllSessions, findSessionUser, readSessionGeneration } from '@/lib/auth/session';
+import { readSessionClaims, SESSION_IDLE_SECONDS } from '@/lib/auth/session-policy';
 import { resolveOidcUser } from '@/lib/data/identities';
-import { recordFailedPasswordSignIn, recordSignInEvent } from '@/lib/data/sign-in-events';
-import { verifyCredentials } from '@/lib/data/users';
+import { recordSignInEvent } from '@/lib/data/sign-in-events';
+import { describeErrorForLog } from '@/lib/api/handler';
 import { getServerEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 
@@ -32,7 +34,7 @@ async function requestContext(): Promise<{ ipAddress: string | null; userAgent: 
   try {
     const list = await headers();
     return {
-      ipAddress: clientAddressFromForwardedFor(list.get('x-forwarded-for'), getServerEnv().trustedProxyHops),
+      ipAddress: clientAddress(list),
       userAgent: shortenUserAgent(list.get('user-agent')),
     };
   } catch {
@@ -58,19 +60,14 @@ export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAu
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
           const requestHeaders = request?.headers as HeaderSource;
-          const ipAddress = clientAddressFromForwardedFor(headerValue(requestHeaders, 'x-forwarded-for'), env.trustedProxyHops);
-          const gate = await beginSignInAttempt(email, ipAddress);
-          if (!gate.allowed) {
-            log.warn({ retryAfterSeconds: gate.retryAfterSeconds }, 'sign-in refused by the rate limit');
-            throw new Error(`${RATE_LIMITED_ERROR}:${Math.ceil(gate.retryAfterSeconds / 60)}`);
+          const ipAddress = clientAddress({ get: (name) => headerValue(requestHeaders, name) });
+          const outcome = await checkPasswordSignIn({ email, password, ipAddress, userAgent: shortenUserAgent(headerValue(requestHeaders, 'user-agent')) });
+          if (outcome.kind === 'limited') {
+            log.warn({ retryAfterSeconds: outcome.retryAfterSeconds }, 'sign-in refused by the rate limit');
+            throw new Error(`${RATE_LIMITED_ERROR}:${Math.ceil(outcome.retryAfterSeconds / 60)}`);
           }
-          const user = await verifyCredentials(email, password);
-          if (!user) {
-            await recordFailedPasswordSignIn(email, { ipAddress, userAgent: shortenUserAgent(headerValue(requestHeaders, 'user-agent')) });
-            return null;
-          }
-          await recordSignInSuccess(email, ipAddress);
-          return { id: user.id, name: user.name, email: user.email };
+          if (outcome.kind === 'wrong') return null;
+          return outcome.user;
         },
       }),
     );
@@ -79,7 +76,7 @@ export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAu
 
   return {
     secret: env.AUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS },
     // HttpOnly and SameSite=Lax always (next-auth's defaults); Secure, with __Secure-/__Host- names, whenever the
     // public URL is https, that is whenever Tillit is served behind HTTPS.
     useSecureCookies: env.isHttps,
@@ -108,10 +105,26 @@ export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAu
         }
         if (result.outcome !== 'matched') log.info({ userId: result.userId, outcome: result.outcome }, 'single sign-on identity linked');
         (user as { id: string }).id = result.userId;
+        (user as { sessionGeneration?: number }).sessionGeneration = (await readSessionGeneration(result.userId)) ?? 0;
         return true;
       },
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+      /**
+       * At sign-in (`user` present) the token gets its subject, the account's session generation and the sign-in
+       * time (lib/auth/session-policy.ts). Otherwise next-auth is renewing the session (/api/auth/session): an
+       * ended session (older generation, absolute lifetime over, account removed) is refused, so next-auth
+       * clears the cookie instead of extending it; a current one keeps its generation and sign-in time.
+       */
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.gen = (user as { sessionGeneration?: number }).sessionGeneration ?? 0;
+          token.authTime = Math.floor(Date.now() / 1000);
+        } else {
+          const session = readSessionClaims(token, new Date());
+          if (!session || !(await findSessionUser(session))) throw new Error('the session has ended');
+          token.gen = session.generation;
+          token.authTime = session.authTime;
+        }
         delete token.picture;
         return token;
       },
@@ -129,8 +142,16 @@ export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAu
         );
       },
       async signOut({ token }) {
-        if (!token?.sub) return;
-        await recordSignInEvent({ userId: token.sub, type: 'SIGNED_OUT', method: null, ...(await requestContext()) }).catch((error: Error) =>
+        const session = readSessionClaims(token, new Date());
+        if (!session) return;
+        // Signing out ends the account's sessions everywhere (and every copy of this cookie); a stale copy of an
+        // already ended session changes nothing (endAllSessions checks the generation).
+        const hasEnded = await endAllSessions(session).catch((error: unknown) => {
+          log.error({ err: describeErrorForLog(error) }, 'could not end the sessions at sign-out');
+          return false;
+        });
+        if (!hasEnded) return;
+        await recordSignInEvent({ userId: session.userId, type: 'SIGNED_OUT', method: null, ...(await requestContext()) }).catch((error: Error) =>
           log.error({ err: { message: error.message } }, 'could not record a sign-out'),
         );
       },

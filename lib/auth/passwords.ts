@@ -9,12 +9,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }
 
-// A real hash of a random string, verified when the account does not exist, so an unknown e-mail takes as long
-// as a wrong password and the response time tells nothing.
-let dummyHash: Promise<string> | undefined;
+// A real argon2id hash (same parameters) of a random string, verified when the account does not exist (or has no
+// password), so an unknown e-mail takes as long as a wrong password and the response time tells nothing. Made when
+// the module loads, so that not even the first unknown address after a start pays for hashing it.
+const dummyHash: Promise<string> = hashPassword(randomUUID());
 
 export async function isPasswordCorrect(passwordHash: string | null, password: string): Promise<boolean> {
-  dummyHash ??= hashPassword(randomUUID());
   try {
     return await verify(passwordHash ?? (await dummyHash), password);
   } catch {

@@ -1,29 +1,26 @@
 import 'server-only';
 import { parse as parseCookie } from 'cookie';
-import { getServerSession } from 'next-auth';
 import { decode } from 'next-auth/jwt';
+import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getPgPool } from '@/lib/data/sql-pool';
-import { getDb } from '@/lib/db';
 import { getServerEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { getAuthOptions } from './options';
+import { readSessionClaims, type SessionToken } from './session-policy';
+
+export type { SessionToken } from './session-policy';
 
 export type SessionUser = { id: string; name: string; email: string; isInstanceAdmin: boolean };
 
 /**
- * The signed-in person, read fresh from the database once per request, so a removed account loses access at
- * once even while its session cookie is still valid.
+ * The signed-in person, read fresh from the database once per request: the session cookie is checked (signature,
+ * expiry, absolute lifetime: lib/auth/session-policy.ts) and the person is read in one statement that also checks
+ * the token's session generation, so a removed account, a signed-out session and every copy of its cookie lose
+ * access at once even while the cookie itself has not expired.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(getAuthOptions());
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  if (!userId) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, email: true, isInstanceAdmin: true },
-  });
-  return user;
+  const session = await readSessionToken((await headers()).get('cookie'), new Date());
+  return session ? findSessionUser(session) : null;
 });
 
 export async function requireSessionUser(): Promise<SessionUser> {
@@ -33,18 +30,19 @@ export async function requireSessionUser(): Promise<SessionUser> {
 }
 
 /** next-auth's session cookie; with HTTPS it carries the __Secure- prefix (`useSecureCookies` in options.ts). */
-function sessionCookieName(): string {
+export function sessionCookieName(): string {
   return `${getServerEnv().isHttps ? '__Secure-' : ''}next-auth.session-token`;
 }
 
 /**
- * The subject (user id) of the session in a request's Cookie header, for requests served outside Next's request
- * context (lib/api/direct-routes.ts): next-auth's session JWT decrypted with the same secret and checked for
- * expiry (next-auth/jwt `decode`). It says who the cookie was issued to, not that the person still exists: callers
- * read the person (findSessionUser) or let the data layer's membership check refuse a removed account.
+ * The session in a request's Cookie header: next-auth's session JWT decrypted with the same secret and checked for
+ * expiry (next-auth/jwt `decode`) and for its absolute lifetime. It says who the cookie was issued to and under
+ * which generation, not that the session is still current: callers read the person with findSessionUser (or, on
+ * the move path, let moveCard's membership statement check the generation). Used by getSessionUser and by the
+ * requests served outside Next's request context (lib/api/direct-routes.ts).
  * next-auth splits a large token over `name.0`, `name.1`, …; those parts are joined back in order.
  */
-export async function readSessionUserId(cookieHeader: string | null): Promise<string | null> {
+export async function readSessionToken(cookieHeader: string | null, now: Date): Promise<SessionToken | null> {
   if (!cookieHeader) return null;
   const cookies = parseCookie(cookieHeader);
   const name = sessionCookieName();
@@ -56,17 +54,42 @@ export async function readSessionUserId(cookieHeader: string | null): Promise<st
   }
   if (!token) return null;
   const payload = await decode({ token, secret: getServerEnv().AUTH_SECRET }).catch(() => null);
-  return payload?.sub ?? null;
+  return readSessionClaims(payload, now);
 }
 
-/** The person a session belongs to, read fresh (null once the account is gone). */
-export async function findSessionUser(userId: string): Promise<SessionUser | null> {
-  const { rows } = await getPgPool().query<SessionUser>({ ...SESSION_USER_STATEMENT, values: [userId] });
+/** The person a session belongs to, read fresh: null once the account is gone or the session's generation has passed. */
+export async function findSessionUser(session: SessionToken): Promise<SessionUser | null> {
+  const { rows } = await getPgPool().query<SessionUser>({ ...SESSION_USER_STATEMENT, values: [session.userId, session.generation] });
   return rows[0] ?? null;
 }
 
-/** Read on most board commands, so a prepared statement on the plain pool (see lib/data/sql-pool.ts). */
+/** Read on most requests, so a prepared statement on the plain pool (see lib/data/sql-pool.ts). */
 const SESSION_USER_STATEMENT = {
-  name: 'tillit_session_user',
-  text: 'SELECT id, name, email, "isInstanceAdmin" FROM "User" WHERE id = $1',
+  name: 'tillit_session_user_generation',
+  text: 'SELECT id, name, email, "isInstanceAdmin" FROM "User" WHERE id = $1 AND "sessionGeneration" = $2',
 } as const;
+
+/** The generation new sessions of this account are issued under (null when the account does not exist). */
+export async function readSessionGeneration(userId: string): Promise<number | null> {
+  const { rows } = await getPgPool().query<{ sessionGeneration: number }>({
+    name: 'tillit_session_generation',
+    text: 'SELECT "sessionGeneration" FROM "User" WHERE id = $1',
+    values: [userId],
+  });
+  return rows[0]?.sessionGeneration ?? null;
+}
+
+/**
+ * Ends every session of the account, on every device: raises its generation, so every token issued before (and
+ * every copy of its cookie) is refused from the next request on. Used on sign-out, "sign out everywhere" and a new
+ * password. Only a current session can do it: a stale copy of an ended session's cookie (which next-auth's sign-out
+ * endpoint still accepts) must not be able to sign the person out of the sessions they started since.
+ */
+export async function endAllSessions(session: SessionToken): Promise<boolean> {
+  const { rowCount } = await getPgPool().query({
+    name: 'tillit_end_all_sessions',
+    text: 'UPDATE "User" SET "sessionGeneration" = "sessionGeneration" + 1 WHERE id = $1 AND "sessionGeneration" = $2',
+    values: [session.userId, session.generation],
+  });
+  return (rowCount ?? 0) > 0;
+}

@@ -19,7 +19,7 @@ describe('parseServerConfig', () => {
     expect(result.config.smtp).toBeNull();
     expect(result.config.isHttps).toBe(false);
     expect(result.config.trustedProxyHops).toBe(0);
-    expect(result.config.signInLimits).toEqual({ maxFailuresPerAccount: 5, maxFailuresPerAddress: 100, lockMinutes: 15 });
+    expect(result.config.signInLimits).toEqual({ maxFailuresPerAccount: 5, maxFailuresPerAddress: 100, maxFailuresPerAccountTotal: 50, lockMinutes: 15 });
   });
 
   it('names every missing secret and setting at once', () => {

@@ -77,6 +77,7 @@ const sourceSchema = z.object({
     }),
   TILLIT_SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveInt('TILLIT_SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 5, 1000),
   TILLIT_SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveInt('TILLIT_SIGN_IN_MAX_FAILURES_PER_ADDRESS', 100, 100_000),
+  TILLIT_SIGN_IN_MAX_FAILURES_PER_ACCOUNT_TOTAL: positiveInt('TILLIT_SIGN_IN_MAX_FAILURES_PER_ACCOUNT_TOTAL', 50, 100_000),
   TILLIT_SIGN_IN_LOCK_MINUTES: positiveInt('TILLIT_SIGN_IN_LOCK_MINUTES', 15, 24 * 60),
 });
 
@@ -101,7 +102,8 @@ export type ServerConfig = {
   localSignIn: boolean;
   smtp: { url: string; from: string } | null;
   trustedProxyHops: number;
-  signInLimits: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; lockMinutes: number };
+  /** Per account from one address, per address, per account from all addresses (lib/auth/rate-limit.ts). */
+  signInLimits: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; maxFailuresPerAccountTotal: number; lockMinutes: number };
 };
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
@@ -150,6 +152,7 @@ export function parseServerConfig(env: Source): ConfigResult {
       signInLimits: {
         maxFailuresPerAccount: source.TILLIT_SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
         maxFailuresPerAddress: source.TILLIT_SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+        maxFailuresPerAccountTotal: source.TILLIT_SIGN_IN_MAX_FAILURES_PER_ACCOUNT_TOTAL,
         lockMinutes: source.TILLIT_SIGN_IN_LOCK_MINUTES,
       },
     },

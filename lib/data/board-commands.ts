@@ -1,7 +1,7 @@
 import 'server-only';
 import type { BoardCommand } from '@/lib/board/commands';
 import type { BoardCardView } from '@/lib/board/types';
-import { findSessionUser } from '@/lib/auth/session';
+import { findSessionUser, type SessionToken } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { archiveCard, createCard, moveCard, setCardBlocked, updateCard } from './cards';
 import { createColumn, deleteColumn, reorderColumn, updateColumn } from './columns';
@@ -62,14 +62,22 @@ export async function executeBoardCommand(
 }
 
 /**
- * Runs a command for the person a session cookie names (lib/api/board-command-answer.ts). A move, the hottest
- * path, reads the person's name in the same statement that checks their membership (moveCard), so it needs no
- * separate lookup: a removed account has no membership and its move is refused as not found. Every other command
- * reads the person first and refuses a removed account as signed out.
+ * Runs a command for the session a cookie carries (lib/api/board-command-answer.ts). A move, the hottest path,
+ * checks the session's generation and reads the person's name in the same statement that checks their membership
+ * (moveCard), so it needs no separate lookup; only when that statement finds nothing is the session read, to
+ * answer an ended session (or a removed account) as signed out rather than as a board that does not exist. Every
+ * other command reads the person first and refuses an ended session as signed out.
  */
-export async function executeBoardCommandForSession(userId: string, boardId: string, command: BoardCommand, now: Date): Promise<BoardCommandResult> {
-  if (command.type === 'card.move') return { card: await moveCard({ id: userId }, { boardId, ...command }, now) };
-  const user = await findSessionUser(userId);
+export async function executeBoardCommandForSession(session: SessionToken, boardId: string, command: BoardCommand, now: Date): Promise<BoardCommandResult> {
+  if (command.type === 'card.move') {
+    try {
+      return { card: await moveCard({ id: session.userId, sessionGeneration: session.generation }, { boardId, ...command }, now) };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND' && !(await findSessionUser(session))) throw new AppError('UNAUTHENTICATED');
+      throw error;
+    }
+  }
+  const user = await findSessionUser(session);
   if (!user) throw new AppError('UNAUTHENTICATED');
   return executeBoardCommand(user, boardId, command, now);
 }

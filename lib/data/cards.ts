@@ -238,7 +238,8 @@ const MOVE_WRITE_CTES = `
  * The statements of a move, as named prepared statements: PostgreSQL parses and plans each once per connection.
  *
  * LOCK: LATERAL makes the order explicit: membership, then the target column's lock, then the target lane's, then
- * the card's. A caller who is not on the team gets no row; a caller whose role may not move cards gets the role
+ * the card's. A caller who is not on the team, or whose session has ended (its generation, $7, when the caller
+ * comes with a session token), gets no row; a caller whose role may not move cards gets the role
  * and takes no lock. The target lane is the one asked for ($6), else the card's own lane as read before the card
  * is locked (a concurrent move of the same card may change it meanwhile; the move then goes to the lane that was
  * locked, so the limits checked are always those of the lane the card lands in). The source column's flow state
@@ -260,7 +261,7 @@ const MOVE_STATEMENTS = {
       FROM (
         SELECT mm.role::text AS role, u.name AS "actorName"
         FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId" JOIN "User" u ON u.id = mm."userId"
-        WHERE mm."userId" = $1 AND b.id = $2
+        WHERE mm."userId" = $1 AND b.id = $2 AND ($7::int IS NULL OR u."sessionGeneration" = $7::int)
       ) m
       LEFT JOIN LATERAL (
         SELECT id, name, "wipLimit", "wipMode"::text AS "wipMode", "flowState"::text AS "flowState" FROM "Column"
@@ -334,11 +335,11 @@ const MOVE_STATEMENTS = {
  * (removing a column locks the board's columns, then their cards; removing a lane the board's lanes, then their
  * cards), so moves and removals can never deadlock.
  */
-export async function moveCard(actor: { id: string }, input: MoveCardInput, now: Date): Promise<BoardCardView> {
+export async function moveCard(actor: { id: string; sessionGeneration?: number }, input: MoveCardInput, now: Date): Promise<BoardCardView> {
   return runInPgTransaction(async (client) => {
     const { rows } = await client.query<MoveLockRow>({
       ...MOVE_STATEMENTS.lock,
-      values: [actor.id, input.boardId, input.toColumnId, ROLES_THAT_MAY_MOVE, input.cardId, input.toLaneId ?? null],
+      values: [actor.id, input.boardId, input.toColumnId, ROLES_THAT_MAY_MOVE, input.cardId, input.toLaneId ?? null, actor.sessionGeneration ?? null],
     });
     const row = rows[0];
     if (!row) throw new AppError('NOT_FOUND');

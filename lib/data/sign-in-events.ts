@@ -21,12 +21,6 @@ export async function recordSignInEvent(input: EventInput, now = new Date()): Pr
   ]);
 }
 
-/** A wrong password for an existing account is shown to its owner; an unknown address records nothing. */
-export async function recordFailedPasswordSignIn(email: string, context: { ipAddress: string | null; userAgent: string | null }): Promise<void> {
-  const user = await getDb().user.findUnique({ where: { email }, select: { id: true } });
-  if (user) await recordSignInEvent({ userId: user.id, type: 'SIGN_IN_FAILED', method: 'password', ...context });
-}
-
 /** `apiTokenId`: for the personal access token entries (lib/data/api-tokens.ts). */
 export type OwnSignInEvent = { id: string; type: SignInEventKind; method: SignInMethod | null; ipAddress: string | null; userAgent: string | null; apiTokenId: string | null; at: string };
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { SessionUser } from '@/lib/auth/session';
+import { findSessionUser, type SessionToken, type SessionUser } from '@/lib/auth/session';
 import type { BoardLiveEvent } from '@/lib/board/types';
 import { authorizeBoardAction } from '@/lib/data/access';
 import { getDb } from '@/lib/db';
@@ -34,11 +34,12 @@ export async function authorizeBoardEventStream(user: SessionUser, boardId: stri
 
 /**
  * Streams a board's live events to one browser through `sink`, after authorizeBoardEventStream. Closes the stream
- * when the person loses access (so a removed member stops receiving the team's changes within ACCESS_RECHECK_MS),
+ * when the person loses access or their session ends (so a removed member or a signed-out cookie stops receiving the
+ * team's changes within ACCESS_RECHECK_MS),
  * when the instance loses its LISTEN connection (the browser reconnects and resyncs), or when `sink` fails.
  * Returns the function that stops it, for when the browser goes away.
  */
-export function startBoardEventStream(options: { user: SessionUser; boardId: string; sink: EventStreamSink }): () => void {
+export function startBoardEventStream(options: { user: SessionUser; boardId: string; sink: EventStreamSink; session?: SessionToken }): () => void {
   const { user, boardId, sink } = options;
   let isClosed = false;
   let cleanup = () => {};
@@ -67,6 +68,8 @@ export function startBoardEventStream(options: { user: SessionUser; boardId: str
   const recheck = setInterval(async () => {
     try {
       await authorizeBoardAction(getDb(), user.id, boardId, 'board.read');
+      // A session that ended (sign-out, "sign out everywhere") stops its stream too, copies of its cookie included.
+      if (options.session && !(await findSessionUser(options.session))) close();
     } catch {
       close();
     }

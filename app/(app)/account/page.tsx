@@ -3,6 +3,7 @@ import { requireSessionUser } from '@/lib/auth/session';
 import { listOwnSignInEvents, SIGN_IN_HISTORY_DAYS } from '@/lib/data/sign-in-events';
 import { PersonalTokens } from './personal-tokens';
 import { getPersonalTokenNames, listPersonalTokens } from '@/lib/data/api-tokens';
+import { SignOutEverywhere } from './sign-out-everywhere';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('account.metaTitle') };
@@ -39,6 +40,7 @@ export default async function AccountPage() {
         </p>
         <PersonalTokens tokens={tokens} />
       </section>
+      <SignOutEverywhere />
       {events.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (

@@ -9,6 +9,7 @@ import enFlow from './en/flow.json';
 import enFlowGuide from './en/flow-guide.json';
 import enData from './en/data.json';
 import enStandup from './en/standup.json';
+import enSecurity from './en/security.json';
 import svAdmin from './sv/admin.json';
 import svApi from './sv/api.json';
 import svBoard from './sv/board.json';
@@ -19,14 +20,15 @@ import svFlow from './sv/flow.json';
 import svFlowGuide from './sv/flow-guide.json';
 import svData from './sv/data.json';
 import svStandup from './sv/standup.json';
+import svSecurity from './sv/security.json';
 
 /**
  * The message catalogues, one JSON file per area and language. A new area adds one import per language here;
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];
