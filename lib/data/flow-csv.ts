@@ -5,8 +5,8 @@
  * semicolon separator and decimal comma, which Excel expects under Swedish regional settings; comma and
  * decimal point in English. Team level only: rows are days or cards (id, title, column), never people.
  */
-import Papa from 'papaparse';
 import { z } from 'zod';
+import { separatorFor, toCsv } from '@/lib/export/csv';
 import type { Locale } from '@/lib/i18n/config';
 import type { BoardFlowData } from './flow';
 
@@ -16,12 +16,6 @@ export type FlowExportDataset = z.infer<typeof FLOW_EXPORT_DATASETS>;
 
 /** Looks up a column header or value label under flow.export (e.g. 'columns.title', 'yes'). */
 export type ExportTranslate = (key: string) => string;
-
-const BYTE_ORDER_MARK = '\uFEFF';
-
-export function getCsvDelimiter(locale: Locale): string {
-  return locale === 'sv' ? ';' : ',';
-}
 
 /** Days to one decimal, with the locale's decimal sign; whole numbers stay numbers. */
 function formatDecimal(value: number, locale: Locale): string {
@@ -81,13 +75,13 @@ function buildRows(data: BoardFlowData, dataset: FlowExportDataset, locale: Loca
 }
 
 /**
- * The CSV text of one dataset, byte-order mark included. Cells that a spreadsheet would run as a formula
- * (=, +, -, @ first) are escaped: card titles are typed by people and must stay text.
+ * The CSV text of one dataset, byte-order mark included, written by the board export's own writer (toCsv), so that
+ * cells a spreadsheet would run as a formula (=, +, -, @, tab, CR first — multi-line cells too) are escaped the
+ * same way everywhere: card titles are typed by people and must stay text.
  */
 export function buildFlowCsv(data: BoardFlowData, dataset: FlowExportDataset, locale: Locale, t: ExportTranslate): string {
   const { fields, rows } = buildRows(data, dataset, locale, t);
-  const csv = Papa.unparse({ fields, data: rows }, { delimiter: getCsvDelimiter(locale), newline: '\r\n', escapeFormulae: true });
-  return `${BYTE_ORDER_MARK}${csv}\r\n`;
+  return `${toCsv(fields, rows, separatorFor(locale))}\r\n`;
 }
 
 /** An ASCII file name (safe in every browser's Content-Disposition handling) naming the dataset and period. */

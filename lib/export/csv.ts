@@ -56,8 +56,18 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 const time = (value: Date | null) => (value ? formatLocalDateTime(value) : '');
 
-export function toCsv(fields: string[], rows: string[][], separator: CsvSeparator): string {
+/**
+ * Every CSV file Tillit writes (board export, Flow page data, access log) goes through here: BOM, CRLF, the given
+ * separator, and formula escaping that also catches multi-line cells (Papa's own `escapeFormulae: true` pattern
+ * does not match a cell with a line break in it, so it must not be used).
+ */
+export function toCsv(fields: string[], rows: (string | number)[][], separator: CsvSeparator): string {
   return BYTE_ORDER_MARK + Papa.unparse({ fields, data: rows }, { delimiter: separator, newline: '\r\n', escapeFormulae: FORMULA_START });
+}
+
+/** The separator Excel expects in the locale (see defaultSeparatorName). */
+export function separatorFor(locale: Locale): CsvSeparator {
+  return CSV_SEPARATORS[defaultSeparatorName(locale)];
 }
 
 export function buildCardsCsv(cards: CardCsvRow[], separator: CsvSeparator, t: CsvTranslate): string {
