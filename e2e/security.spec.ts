@@ -206,6 +206,64 @@ test.describe('server actions', () => {
   });
 });
 
+test.describe('bad requests are refused, never a 500', () => {
+  test('a cross-site form post (multipart/form-data) to a page is refused with 403 before anything runs', async ({ baseURL }) => {
+    const board = await createTestBoard();
+    const cookie = await sessionCookieFor(board.member);
+    for (const path of ['/teams', `/boards/${board.boardId}`, `/teams/${board.teamId}/members`, '/sign-in']) {
+      const form = new FormData();
+      form.append('name', 'x');
+      const foreign = await fetch(`${baseURL}${path}`, { method: 'POST', headers: { origin: FOREIGN_ORIGIN, cookie }, body: form, redirect: 'manual' });
+      expect(foreign.status, path).toBe(403);
+      const hidden = await fetch(`${baseURL}${path}`, { method: 'POST', headers: { 'sec-fetch-site': 'cross-site', cookie }, body: form, redirect: 'manual' });
+      expect(hidden.status, path).toBe(403);
+    }
+  });
+
+  test('a malformed percent-encoding in a board or team id gets 400, on pages and in the API', async ({ baseURL, page, context }) => {
+    const board = await createTestBoard();
+    await signInAs(context, board.member, baseURL!);
+    const cookie = await sessionCookieFor(board.member);
+    for (const path of ['/boards/%E0%A4%A', '/boards/%E0%A4%A/flow', '/teams/%E0%A4%A/members', '/api/boards/%E0%A4%A', '/api/boards/%E0%A4%A/cards/x', '/api/teams/%E0%A4%A/retention']) {
+      const response = await fetch(`${baseURL}${path}`, { headers: { cookie, 'accept-language': 'en' } });
+      expect(response.status, path).toBe(400);
+      if (path.startsWith('/api/')) expect(((await response.json()) as { error: { message: string } }).error.message, path).toBe('Please check what you entered.');
+    }
+    // The direct routes (board commands, live stream) answer as for a board that does not exist.
+    const command = await fetch(`${baseURL}/api/boards/%E0%A4%A/commands`, { method: 'POST', headers: { cookie, origin: baseURL!, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'card.archive', cardId: board.cards[0]!.id }) });
+    expect(command.status).toBe(404);
+    expect((await fetch(`${baseURL}/api/boards/%E0%A4%A/events`, { headers: { cookie } })).status).toBe(404);
+    // A person sees the translated not-found page.
+    const answer = await page.goto('/boards/%E0%A4%A');
+    expect(answer?.status()).toBe(400);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hittades inte');
+  });
+
+  test('the origin check compares the whole origin: https://host on an http site is another site', async ({ baseURL }) => {
+    const board = await createTestBoard();
+    const cookie = await sessionCookieFor(board.member);
+    const sameHostOtherScheme = baseURL!.replace('http://', 'https://');
+    const move = await fetch(`${baseURL}/api/boards/${board.boardId}/commands`, {
+      method: 'POST',
+      headers: { cookie, origin: sameHostOtherScheme, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'card.archive', cardId: board.cards[0]!.id }),
+    });
+    expect(move.status).toBe(403);
+    const retention = await fetch(`${baseURL}/api/teams/${board.teamId}/retention`, { method: 'PUT', headers: { cookie, origin: sameHostOtherScheme, 'content-type': 'application/json' }, body: JSON.stringify({ months: 12 }) });
+    expect(retention.status).toBe(403);
+    const invite = await fetch(`${baseURL}/teams/${board.teamId}/members`, {
+      method: 'POST',
+      headers: { 'next-action': readActionManifest().get('app/(app)/teams/[teamId]/members/actions.ts#createInvitationAction')!, 'content-type': 'text/plain;charset=UTF-8', origin: sameHostOtherScheme, cookie },
+      body: JSON.stringify([board.teamId, 'MEMBER', null]),
+    });
+    expect(invite.status).toBe(403);
+    const db = getTestDb();
+    expect(await db.card.count({ where: { boardId: board.boardId, archivedAt: { not: null } } })).toBe(0);
+    expect(await db.teamInvitation.count({ where: { teamId: board.teamId } })).toBe(0);
+    expect((await db.team.findUniqueOrThrow({ where: { id: board.teamId } })).retentionMonths).toBeNull();
+  });
+});
+
 test.describe('configuration', () => {
   test('a server with incomplete configuration refuses to start and names every missing or wrong setting', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: 'too-short', OIDC_ISSUER: 'http://127.0.0.1:3450', SMTP_URL: 'smtp://127.0.0.1:3451', NEXTAUTH_URL: `http://localhost:${PORT_C}` };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
+import { currentSessionClaims } from '../fixtures/session-claims';
 import type { TestUser } from '../fixtures/test-data';
 import { ROOT } from './enumerate';
 import type { Expectation, MatrixCall } from './matrix';
@@ -15,7 +16,7 @@ export const FOREIGN_ORIGIN = 'https://evil.example';
 export async function sessionCookieFor(user: TestUser): Promise<string> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error('AUTH_SECRET is not set');
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret, maxAge: 3600 });
+  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email, ...(await currentSessionClaims(user.id)) }, secret, maxAge: 3600 });
   return `next-auth.session-token=${token}`;
 }
 

@@ -4,11 +4,14 @@ import { createTranslator } from 'next-intl';
 import { NextResponse, type NextRequest } from 'next/server';
 import { parse as parseCookie } from 'cookie';
 import { z } from 'zod';
+import { isForwardedHttps } from '@/lib/auth/client-address';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { getServerEnv } from '@/lib/env';
 import { AppError, HTTP_STATUS_BY_CODE, isAppError } from '@/lib/errors';
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from '@/lib/i18n/config';
 import { loadMessages } from '@/lib/i18n/messages';
 import { log } from '@/lib/log';
+import { isForeignOrigin as isForeignOriginOf } from '@/lib/security/origin';
 
 export type ApiContext<P> = { request: NextRequest; params: P; user: SessionUser; locale: Locale; requestId: string };
 
@@ -24,17 +27,19 @@ export function getRequestLocale(headers: RequestHeaders): Locale {
   return isLocale(chosen) ? chosen : negotiateLocale(headers.get('accept-language'));
 }
 
-/** Browsers send Origin on every cross-site POST: a foreign one is a forged request and is refused. */
+/**
+ * Browsers send Origin on every cross-site POST: a foreign one is a forged request and is refused. The whole
+ * origin counts, scheme included (lib/security/origin.ts); the scheme is https when the public URL is, or when a
+ * trusted proxy says so (X-Forwarded-Proto).
+ */
 export function isForeignOrigin(method: string, headers: RequestHeaders): boolean {
-  if (method === 'GET' || method === 'HEAD') return false;
-  const origin = headers.get('origin');
-  if (!origin) return headers.get('sec-fetch-site') === 'cross-site';
-  const host = headers.get('x-forwarded-host') ?? headers.get('host');
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+  return isForeignOriginOf(method, headers, isRequestHttps(headers));
+}
+
+/** Whether the browser reached Tillit over HTTPS. */
+export function isRequestHttps(headers: RequestHeaders): boolean {
+  const env = getServerEnv();
+  return env.isHttps || isForwardedHttps(headers.get('x-forwarded-proto'), env.trustedProxyHops);
 }
 
 /** Codes, kinds and messages along an error's chain (Prisma → driver adapter → pg), for classification only. */
