@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
 import { CLASSES_OF_SERVICE } from '@/lib/domain/lanes';
 import { WIP_MODES } from '@/lib/domain/wip';
+import { toMultiLineText, toSingleLine } from '@/lib/text/clean-text';
 import { LABEL_MAX, LABELS_PER_CARD } from './labels';
 import { DEMAND_TYPES } from './types';
 
@@ -14,12 +15,21 @@ export const NAME_MAX = 60;
 export const TEXT_MAX = 10_000;
 export const REASON_MAX = 500;
 
+/**
+ * Text fields lose control characters before they are checked (lib/text/clean-text.ts, the importers' rule): a
+ * single-line field also its line breaks and tabs, a multi-line one keeps tab and newline. Exported so that other
+ * schemas of typed text (team and board names) apply the same rule.
+ */
+export const singleLineText = () => z.string().transform(toSingleLine).pipe(z.string().trim());
+export const multiLineText = () => z.string().transform(toMultiLineText);
+
 const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-const titleSchema = z.string().trim().min(1, 'titleRequired').max(TITLE_MAX, 'titleTooLong');
-const nameSchema = z.string().trim().min(1, 'nameRequired').max(NAME_MAX, 'titleTooLong');
-const textSchema = z.string().max(TEXT_MAX, 'textTooLong');
+const titleSchema = singleLineText().pipe(z.string().min(1, 'titleRequired').max(TITLE_MAX, 'titleTooLong'));
+const nameSchema = singleLineText().pipe(z.string().min(1, 'nameRequired').max(NAME_MAX, 'titleTooLong'));
+const textSchema = multiLineText().pipe(z.string().max(TEXT_MAX, 'textTooLong'));
+const reasonSchema = multiLineText().pipe(z.string().trim());
 const labelsSchema = z
-  .array(z.string().trim().min(1, 'labelRequired').max(LABEL_MAX, 'labelTooLong'))
+  .array(singleLineText().pipe(z.string().min(1, 'labelRequired').max(LABEL_MAX, 'labelTooLong')))
   .max(LABELS_PER_CARD, 'tooManyLabels')
   .refine((labels) => new Set(labels.map((label) => label.toLocaleLowerCase('sv'))).size === labels.length, 'duplicateLabel');
 const indexSchema = z.number().int().min(0).max(1_000_000);
@@ -53,12 +63,12 @@ export const boardCommandSchema = z.discriminatedUnion('type', [
     /** Index among the other cards of the target cell (column × lane). */
     toIndex: indexSchema,
     confirmOverLimit: z.boolean().optional(),
-    overLimitReason: z.string().trim().max(REASON_MAX, 'textTooLong').optional(),
+    overLimitReason: reasonSchema.pipe(z.string().max(REASON_MAX, 'textTooLong')).optional(),
   }),
   z.strictObject({
     type: z.literal('card.block'),
     cardId: idSchema,
-    reason: z.string().trim().min(1, 'reasonRequired').max(REASON_MAX, 'textTooLong'),
+    reason: reasonSchema.pipe(z.string().min(1, 'reasonRequired').max(REASON_MAX, 'textTooLong')),
   }),
   z.strictObject({ type: z.literal('card.unblock'), cardId: idSchema }),
   z.strictObject({ type: z.literal('card.archive'), cardId: idSchema }),

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { getDb, type Tx } from '@/lib/db';
 import { canAdministerInstance, TEAM_ROLES, type TeamRole } from '@/lib/domain/permissions';
+import { singleLineText } from '@/lib/board/commands';
 import { AppError } from '@/lib/errors';
 import type { Prisma, TeamEventType } from '@/lib/generated/prisma/client';
 import { defaultLaneData } from './lanes';
@@ -326,11 +327,14 @@ export async function listTeamsForAdmin(actor: AdminActor): Promise<AdminTeamVie
   return teams.map((team) => ({ id: team.id, name: team.name, memberCount: team._count.memberships, createdAt: team.createdAt.toISOString() }));
 }
 
+/** A board or column name: one line, control characters stripped (lib/text/clean-text.ts). */
+const columnName = () => singleLineText().pipe(z.string().min(1).max(60));
+
 const createTeamSchema = z.object({
-  name: z.string().trim().min(1, 'nameRequired').max(TEAM_NAME_MAX, 'titleTooLong'),
+  name: singleLineText().pipe(z.string().min(1, 'nameRequired').max(TEAM_NAME_MAX, 'titleTooLong')),
   memberEmails: z.array(emailSchema).min(1).max(FIRST_MEMBERS_MAX),
-  boardName: z.string().trim().min(1).max(60),
-  columnNames: z.tuple([z.string().min(1).max(60), z.string().min(1).max(60), z.string().min(1).max(60)]),
+  boardName: columnName(),
+  columnNames: z.tuple([columnName(), columnName(), columnName()]),
 });
 
 export type CreateTeamInput = z.input<typeof createTeamSchema>;

@@ -8,6 +8,7 @@ import type { ClassOfService } from '@/lib/domain/lanes';
 import type { WipMode } from '@/lib/domain/wip';
 import type { DemandType } from '@/lib/board/types';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
+import { toMultiLineText, toSingleLine } from '@/lib/text/clean-text';
 
 export type ImportSource = 'trello' | 'csv' | 'tillit';
 
@@ -257,19 +258,16 @@ export function isImportError(error: unknown): error is ImportError {
 // ---------------------------------------------------------------------------------------------------------------
 // Text hygiene shared by the importers.
 
-// C0 controls except tab and newline, DEL, and C1 controls; PostgreSQL text cannot hold NUL at all.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-const LINE_BREAKS = /[\r\n\t\u2028\u2029]+/g;
+// The control-character rule is lib/text/clean-text.ts, shared with the board command schemas.
 
 /** One line of text: no control characters or line breaks, spaces collapsed, at most `max` characters. */
 export function cleanLine(value: string, max: number): { text: string; truncated: boolean } {
-  const text = value.replace(LINE_BREAKS, ' ').replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
-  return truncate(text, max);
+  return truncate(toSingleLine(value).replace(/\s+/g, ' ').trim(), max);
 }
 
 /** Multi-line text: control characters removed (tab and newline kept), CRLF normalised, at most `max` characters. */
 export function cleanText(value: string, max: number): { text: string; truncated: boolean } {
-  return truncate(value.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, ''), max);
+  return truncate(toMultiLineText(value), max);
 }
 
 function truncate(text: string, max: number): { text: string; truncated: boolean } {
