@@ -12,7 +12,7 @@ import { isForeignOrigin } from '@/lib/security/origin';
  *   post (multipart/form-data, which Next would otherwise try to run as a server action and answer with 500), a
  *   route handler call — with 403, before anything runs (lib/security/origin.ts: the full origin, scheme included);
  * - answers a URL whose percent-encoding is malformed (`/boards/%E0%A4%A`) with 400 instead of letting the router
- *   fail on it with 500: JSON with a translated message for /api, the not-found page for pages;
+ *   fail on it with 500: 400 with a translated message for /api, the (translated) not-found page, 404, for pages;
  * - gives each request a fresh CSP nonce, passes the policy to Next.js on the request (Next.js reads the nonce
  *   from it and applies it to every script it renders) and sends it on the response, with HSTS over HTTPS.
  *
@@ -56,7 +56,7 @@ function answerMalformedPath(request: NextRequest): NextResponse {
   const notFound = request.nextUrl.clone();
   notFound.pathname = '/_malformed-url';
   notFound.search = '';
-  return NextResponse.rewrite(notFound, { status: 400 });
+  return NextResponse.rewrite(notFound);
 }
 
 function translatedError(request: NextRequest, code: 'FORBIDDEN' | 'VALIDATION'): string {

@@ -220,13 +220,13 @@ test.describe('bad requests are refused, never a 500', () => {
     }
   });
 
-  test('a malformed percent-encoding in a board or team id gets 400, on pages and in the API', async ({ baseURL, page, context }) => {
+  test('a malformed percent-encoding in a board or team id gets 400 in the API and the not-found page (404) on pages', async ({ baseURL, page, context }) => {
     const board = await createTestBoard();
     await signInAs(context, board.member, baseURL!);
     const cookie = await sessionCookieFor(board.member);
     for (const path of ['/boards/%E0%A4%A', '/boards/%E0%A4%A/flow', '/teams/%E0%A4%A/members', '/api/boards/%E0%A4%A', '/api/boards/%E0%A4%A/cards/x', '/api/teams/%E0%A4%A/retention']) {
       const response = await fetch(`${baseURL}${path}`, { headers: { cookie, 'accept-language': 'en' } });
-      expect(response.status, path).toBe(400);
+      expect(response.status, path).toBe(path.startsWith('/api/') ? 400 : 404);
       if (path.startsWith('/api/')) expect(((await response.json()) as { error: { message: string } }).error.message, path).toBe('Please check what you entered.');
     }
     // The direct routes (board commands, live stream) answer as for a board that does not exist.
@@ -235,7 +235,7 @@ test.describe('bad requests are refused, never a 500', () => {
     expect((await fetch(`${baseURL}/api/boards/%E0%A4%A/events`, { headers: { cookie } })).status).toBe(404);
     // A person sees the translated not-found page.
     const answer = await page.goto('/boards/%E0%A4%A');
-    expect(answer?.status()).toBe(400);
+    expect(answer?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hittades inte');
   });
 
@@ -261,6 +261,17 @@ test.describe('bad requests are refused, never a 500', () => {
     expect(await db.card.count({ where: { boardId: board.boardId, archivedAt: { not: null } } })).toBe(0);
     expect(await db.teamInvitation.count({ where: { teamId: board.teamId } })).toBe(0);
     expect((await db.team.findUniqueOrThrow({ where: { id: board.teamId } })).retentionMonths).toBeNull();
+  });
+});
+
+test.describe('authenticated answers', () => {
+  test('are never cached (Cache-Control: no-store): board state, card detail, exports, the account export', async ({ baseURL }) => {
+    const board = await createTestBoard();
+    const cookie = await sessionCookieFor(board.member);
+    for (const path of [`/api/boards/${board.boardId}`, `/api/boards/${board.boardId}/cards/${board.cards[0]!.id}`, `/api/boards/${board.boardId}/export?kind=cards`, '/api/account/export', `/api/teams/${board.teamId}/retention`, '/api/boards/nope']) {
+      const response = await fetch(`${baseURL}${path}`, { headers: { cookie } });
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { TeamAdminError, type TeamAdminErrorCode } from '@/lib/data/team-admin';
 import { isAppError } from '@/lib/errors';
-import { isForeignOrigin } from './handler';
+import { describeErrorForLog, isForeignOrigin } from './handler';
 import { log } from '@/lib/log';
 
 /**
@@ -15,14 +15,15 @@ export type ActionErrorCode = 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'V
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; code: ActionErrorCode };
 
 
-function toCode(error: unknown): ActionErrorCode {
+/** The code a failed action answers with; an unexpected error is logged by type, code and frames, never its message. */
+export function toActionErrorCode(error: unknown): ActionErrorCode {
   if (error instanceof TeamAdminError) return error.code;
   if (error instanceof z.ZodError) return 'VALIDATION';
   if (isAppError(error)) {
     if (error.code === 'UNAUTHENTICATED' || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'VALIDATION' || error.code === 'UNAVAILABLE') return error.code;
     return 'UNKNOWN';
   }
-  log.error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }, 'server action failed');
+  log.error({ err: describeErrorForLog(error) }, 'server action failed');
   return 'UNKNOWN';
 }
 
@@ -36,6 +37,6 @@ export async function runAction<T>(handler: (user: SessionUser) => Promise<T>): 
     if (!user) return { ok: false, code: 'UNAUTHENTICATED' };
     return { ok: true, data: await handler(user) };
   } catch (error) {
-    return { ok: false, code: toCode(error) };
+    return { ok: false, code: toActionErrorCode(error) };
   }
 }

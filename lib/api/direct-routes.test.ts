@@ -234,6 +234,56 @@ describe.skipIf(!hasDatabase)('direct route: POST /api/boards/:id/commands', () 
     expect(await cardColumn()).toBe(before);
   });
 
+  /**
+   * Sends the headers and the first kilobyte of a body that claims (or turns out) to be huge, and resolves with the
+   * answer's status as soon as the server answers: a server that read the whole body first would never answer.
+   */
+  function startUpload(headers: Record<string, string>, options: { declaredBytes?: number; sendBytes?: number }): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(`${base}${movePath()}`);
+      const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', origin: base, ...(options.declaredBytes ? { 'content-length': String(options.declaredBytes) } : {}), ...headers } });
+      request.on('response', (response) => {
+        resolve({ status: response.statusCode ?? 0, headers: response.headers });
+        response.resume();
+        request.destroy();
+      });
+      request.on('error', (error) => reject(error));
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      let sent = 0;
+      const pump = () => {
+        while (sent < (options.sendBytes ?? 1024)) {
+          sent += chunk.length;
+          if (!request.write(chunk)) return request.once('drain', pump);
+        }
+      };
+      pump();
+    });
+  }
+
+  it('refuses an anonymous body, and one declared over the limit, before reading it; stops reading an undeclared one at the limit', async () => {
+    const before = await cardColumn();
+    const anonymous = await startUpload({}, { declaredBytes: 65 * 1024 * 1024 });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.connection).toBe('close');
+    const foreign = await startUpload({ cookie: memberCookie, origin: 'https://evil.example' }, { declaredBytes: 65 * 1024 * 1024 });
+    expect(foreign.status).toBe(403);
+    const declared = await startUpload({ cookie: memberCookie }, { declaredBytes: 65 * 1024 * 1024 });
+    expect(declared.status).toBe(422);
+    // Chunked (no Content-Length): read up to the limit, then refused without waiting for the rest.
+    const chunked = await startUpload({ cookie: memberCookie, 'transfer-encoding': 'chunked' }, { sendBytes: 2 * 1024 * 1024 });
+    expect(chunked.status).toBe(422);
+    expect(await cardColumn()).toBe(before);
+    // The server is fine afterwards.
+    expect((await post(movePath(), moveBody(1), { cookie: memberCookie })).status).toBe(200);
+  });
+
+  it('sends no HSTS when only the client claims HTTPS (no trusted proxy)', async () => {
+    const response = await post(movePath(), moveBody(2), { cookie: memberCookie, 'x-forwarded-proto': 'https' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('leaves every other request to Next', async () => {
     expect((await fetch(`${base}${movePath()}`)).status).toBe(418);
     expect((await post(`/api/boards/${seeded.boardId}/state`, '{}')).status).toBe(418);

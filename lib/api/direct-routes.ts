@@ -11,7 +11,7 @@ import { buildContentSecurityPolicy, createNonce, SECURITY_HEADERS, STRICT_TRANS
 import { answerBoardCommand } from './board-command-answer';
 import { API_MAX_BODY_BYTES } from './v1/request-shape';
 import { answerApiRequest, API_PREFIX } from './v1/router';
-import { describeErrorForLog, errorAnswer, getRequestLocale, MAX_JSON_BODY_CHARS, type PlainAnswer, type RequestHeaders } from './handler';
+import { describeErrorForLog, errorAnswer, getRequestLocale, isDeclaredTooLong, isRequestHttps, MAX_JSON_BODY_CHARS, type PlainAnswer, type RequestHeaders } from './handler';
 
 /**
  * Routes the production server (server.ts) answers itself, before Next's request pipeline.
@@ -71,10 +71,16 @@ export function serveDirectRoute(request: IncomingMessage, response: ServerRespo
 
 async function answerCommand(request: IncomingMessage, response: ServerResponse, rawBoardId: string, requestId: string): Promise<void> {
   const now = new Date();
-  const bodyText = await readBodyText(request, MAX_JSON_BODY_CHARS);
   const headers: RequestHeaders = { get: (name) => firstHeader(request, name) };
-  const answer = await answerBoardCommand({ method: 'POST', headers, bodyText, boardId: decodeBoardId(rawBoardId), requestId, now });
-  send(response, requestId, answer);
+  let isBodyLeftUnread = true;
+  const readBody = async () => {
+    isBodyLeftUnread = false;
+    return readBodyText(request, MAX_JSON_BODY_CHARS);
+  };
+  const answer = await answerBoardCommand({ method: 'POST', headers, readBody, boardId: decodeBoardId(rawBoardId), requestId, now });
+  // A refused request whose body was not (or not wholly) read: answer, then close the connection rather than take
+  // in the rest of an upload nobody will look at.
+  send(response, requestId, answer, isBodyLeftUnread || !request.readableEnded);
 }
 
 async function answerPublicApi(request: IncomingMessage, response: ServerResponse, pathname: string, search: string, requestId: string): Promise<void> {
@@ -111,7 +117,7 @@ async function streamEvents(request: IncomingMessage, response: ServerResponse, 
     if (!user) throw new AppError('UNAUTHENTICATED');
     await authorizeBoardEventStream(user, boardId);
     if (request.destroyed) return;
-    response.writeHead(200, { ...securityHeaders(), ...EVENT_STREAM_HEADERS, 'x-request-id': requestId });
+    response.writeHead(200, { ...securityHeaders(request), ...EVENT_STREAM_HEADERS, 'x-request-id': requestId });
     response.flushHeaders();
     const stop = startBoardEventStream({
       user,
@@ -145,24 +151,29 @@ function firstHeader(request: IncomingMessage, name: string): string | null {
 }
 
 /**
- * The body as UTF-8 text. A body longer than `maxChars` is not kept: reading stops keeping bytes and the result is
- * cut just past the limit, which the JSON parser then refuses as too long (the same answer the Next route gives).
+ * The body as UTF-8 text, at most `maxChars` characters. A body declared (Content-Length) or found to be longer is
+ * refused as VALIDATION (the same answer the Next route gives) without reading past the limit.
  */
 async function readBodyText(request: IncomingMessage, maxChars: number): Promise<string> {
+  if (isDeclaredTooLong(firstHeader(request, 'content-length'), maxChars)) throw new AppError('VALIDATION');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
-    if (size > maxChars * 4) continue;
     chunks.push(chunk);
     size += chunk.length;
+    if (size > maxChars * 4) throw new AppError('VALIDATION');
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  return text.length > maxChars ? text.slice(0, maxChars + 1) : text;
+  if (text.length > maxChars) throw new AppError('VALIDATION');
+  return text;
 }
 
-/** The headers Next's pipeline (next.config.js and proxy.ts) puts on every response. */
-function securityHeaders(): Record<string, string> {
-  const isHttps = getServerEnv().isHttps;
+/**
+ * The headers Next's pipeline (next.config.js and proxy.ts) puts on every response, HSTS included whenever the
+ * browser reached Tillit over HTTPS (the public URL is https, or a trusted proxy says so in X-Forwarded-Proto).
+ */
+function securityHeaders(request: IncomingMessage): Record<string, string> {
+  const isHttps = isRequestHttps({ get: (name) => firstHeader(request, name) });
   return {
     ...SECURITY_HEADERS,
     'Content-Security-Policy': buildContentSecurityPolicy({ nonce: createNonce(), isDevelopment: false, isHttps }),
@@ -171,10 +182,11 @@ function securityHeaders(): Record<string, string> {
   };
 }
 
-function send(response: ServerResponse, requestId: string, answer: PlainAnswer): void {
+function send(response: ServerResponse, requestId: string, answer: PlainAnswer, shouldClose = false): void {
   const body = JSON.stringify(answer.body);
   response.writeHead(answer.status, {
-    ...securityHeaders(),
+    ...securityHeaders(response.req),
+    ...(shouldClose ? { Connection: 'close' } : {}),
     ...answer.headers,
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(body),

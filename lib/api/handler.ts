@@ -12,6 +12,9 @@ import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from '@/lib/i18
 import { loadMessages } from '@/lib/i18n/messages';
 import { log } from '@/lib/log';
 import { isForeignOrigin as isForeignOriginOf } from '@/lib/security/origin';
+import { describeErrorForLog, findSqlState } from './error-log';
+
+export { describeErrorForLog } from './error-log';
 
 export type ApiContext<P> = { request: NextRequest; params: P; user: SessionUser; locale: Locale; requestId: string };
 
@@ -72,23 +75,6 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-/** The PostgreSQL SQLSTATE behind an error, wherever Prisma's driver adapter put it. */
-function findSqlState(error: unknown): string | null {
-  const seen = new Set<unknown>();
-  const walk = (value: unknown, depth: number): string | null => {
-    if (!value || typeof value !== 'object' || seen.has(value) || depth > 4) return null;
-    seen.add(value);
-    const record = value as Record<string, unknown>;
-    for (const key of ['originalCode', 'sqlState']) {
-      if (typeof record[key] === 'string' && /^[0-9A-Z]{5}$/.test(record[key] as string)) return record[key] as string;
-    }
-    // node-postgres (the plain pool, lib/data/sql-pool.ts) puts the SQLSTATE in `code`; Prisma's own codes are P + 4 digits.
-    if (typeof record.code === 'string' && /^[0-9A-Z]{5}$/.test(record.code) && !/^P\d{4}$/.test(record.code)) return record.code;
-    return walk(record.cause, depth + 1) ?? walk((record.meta as Record<string, unknown> | undefined)?.driverAdapterError, depth + 1);
-  };
-  return walk(error, 0);
-}
-
 /** Prisma's codes for a value the database cannot store (too long, out of range, not valid for the column). */
 const INVALID_INPUT_PRISMA_CODES = new Set(['P2000', 'P2006', 'P2007', 'P2009', 'P2012', 'P2019', 'P2020', 'P2023', 'P2033']);
 
@@ -100,21 +86,6 @@ function isInvalidInput(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && INVALID_INPUT_PRISMA_CODES.has(code)) return true;
   return findSqlState(error)?.startsWith('22') ?? false;
-}
-
-/**
- * What an unexpected error may put into the log: its type, codes and stack frames, never its message (a database
- * or Prisma message can quote the values of the query, i.e. card text or an e-mail address).
- */
-export function describeErrorForLog(error: unknown): Record<string, unknown> {
-  const err = error as { name?: unknown; code?: unknown; stack?: unknown } | null | undefined;
-  const frames = typeof err?.stack === 'string' ? err.stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 15).map((line) => line.trim()) : [];
-  return {
-    type: typeof err?.name === 'string' ? err.name : typeof error,
-    code: typeof err?.code === 'string' || typeof err?.code === 'number' ? err.code : undefined,
-    sqlState: findSqlState(error) ?? undefined,
-    frames,
-  };
 }
 
 export function errorResponse(error: unknown, locale: Locale, requestId: string): NextResponse {
@@ -163,22 +134,60 @@ export function withApi<P>(handler: (context: ApiContext<P>) => Promise<Response
       if (!user) throw new AppError('UNAUTHENTICATED');
       const params = await segment.params;
       const response = await handler({ request, params, user, locale, requestId });
-      response.headers.set('x-request-id', requestId);
-      return response;
+      return withPrivateHeaders(response, requestId);
     } catch (error) {
-      const response = errorResponse(error, locale, requestId);
-      response.headers.set('x-request-id', requestId);
-      return response;
+      return withPrivateHeaders(errorResponse(error, locale, requestId), requestId);
     }
   };
+}
+
+/**
+ * Every answer of an authenticated route holds someone's data (or says who may not see it): no cache keeps it,
+ * not the browser's (a shared computer's back button) nor a proxy's. A handler that chose its own caching (the
+ * live stream's `no-cache, no-transform`) keeps it.
+ */
+function withPrivateHeaders(response: Response, requestId: string): Response {
+  response.headers.set('x-request-id', requestId);
+  if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'no-store');
+  return response;
 }
 
 /** The largest JSON body a route reads (board commands and settings are small; imports have their own limit). */
 export const MAX_JSON_BODY_CHARS = 256_000;
 
-/** Reads a JSON body; a body that is not JSON is a validation error, not a crash. */
+/**
+ * Reads a JSON body; a body that is not JSON is a validation error, not a crash. A body declared or found to be
+ * longer than MAX_JSON_BODY_CHARS is refused without reading (or reading on past) the limit.
+ */
 export async function readJsonBody(request: NextRequest): Promise<unknown> {
-  return parseJsonBody(await request.text());
+  return parseJsonBody(await readLimitedText(request, MAX_JSON_BODY_CHARS));
+}
+
+/** A body as text, at most `maxChars` characters (UTF-8 bytes are counted: at most 4 per character). */
+export async function readLimitedText(request: NextRequest, maxChars: number): Promise<string> {
+  if (isDeclaredTooLong(request.headers.get('content-length'), maxChars)) throw new AppError('VALIDATION');
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+    if (bytes > maxChars * 4 || text.length > maxChars) {
+      await reader.cancel().catch(() => {});
+      throw new AppError('VALIDATION');
+    }
+  }
+  return text + decoder.decode();
+}
+
+/** Whether a Content-Length header already says the body is over the limit of `maxChars` characters. */
+export function isDeclaredTooLong(contentLength: string | null, maxChars: number): boolean {
+  const declared = Number(contentLength ?? 0);
+  return Number.isFinite(declared) && declared > maxChars * 4;
 }
 
 /** Parses a request body's text as JSON; too long or not JSON is a validation error. */

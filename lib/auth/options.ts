@@ -10,7 +10,7 @@ import { endAllSessions, findSessionUser, readSessionGeneration } from '@/lib/au
 import { readSessionClaims, SESSION_IDLE_SECONDS } from '@/lib/auth/session-policy';
 import { resolveOidcUser } from '@/lib/data/identities';
 import { recordSignInEvent } from '@/lib/data/sign-in-events';
-import { describeErrorForLog } from '@/lib/api/handler';
+import { describeErrorForLog } from '@/lib/api/error-log';
 import { getServerEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 
@@ -137,8 +137,8 @@ export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAu
     events: {
       async signIn({ user, account }) {
         const method = account?.provider === OIDC_PROVIDER_ID ? 'sso' : 'password';
-        await recordSignInEvent({ userId: user.id, type: 'SIGNED_IN', method, ...(await requestContext()) }).catch((error: Error) =>
-          log.error({ err: { message: error.message } }, 'could not record a sign-in'),
+        await recordSignInEvent({ userId: user.id, type: 'SIGNED_IN', method, ...(await requestContext()) }).catch((error: unknown) =>
+          log.error({ err: describeErrorForLog(error) }, 'could not record a sign-in'),
         );
       },
       async signOut({ token }) {
@@ -151,15 +151,17 @@ export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAu
           return false;
         });
         if (!hasEnded) return;
-        await recordSignInEvent({ userId: session.userId, type: 'SIGNED_OUT', method: null, ...(await requestContext()) }).catch((error: Error) =>
-          log.error({ err: { message: error.message } }, 'could not record a sign-out'),
+        await recordSignInEvent({ userId: session.userId, type: 'SIGNED_OUT', method: null, ...(await requestContext()) }).catch((error: unknown) =>
+          log.error({ err: describeErrorForLog(error) }, 'could not record a sign-out'),
         );
       },
     },
     logger: {
       error(code, metadata) {
         const error = (metadata as { error?: Error; message?: string } | undefined)?.error ?? (metadata as Error | undefined);
-        log.error({ code, err: { name: error?.name, message: error?.message } }, 'next-auth error');
+        // next-auth's own codes (OAUTH_CALLBACK_ERROR, JWT_SESSION_ERROR, …) say what happened; an error's message can
+        // quote a database error (and with it data), so only its type, codes and frames are logged.
+        log.error({ code, err: describeErrorForLog(error) }, 'next-auth error');
       },
       warn(code) {
         log.warn({ code }, 'next-auth warning');

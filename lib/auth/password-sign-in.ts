@@ -1,6 +1,6 @@
 import 'server-only';
 import { beginSignInAttempt, recordSignInSuccess } from '@/lib/auth/rate-limit';
-import { describeErrorForLog } from '@/lib/api/handler';
+import { describeErrorForLog } from '@/lib/api/error-log';
 import { recordSignInEvent } from '@/lib/data/sign-in-events';
 import { verifyCredentials } from '@/lib/data/users';
 import { log } from '@/lib/log';

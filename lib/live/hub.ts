@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { BoardLiveEvent } from '@/lib/board/types';
 import { getServerEnv } from '@/lib/env';
+import { describeErrorForLog } from '@/lib/api/error-log';
 import { log } from '@/lib/log';
 import { BOARD_EVENTS_CHANNEL } from './publish';
 
@@ -79,7 +80,7 @@ class BoardHub {
         this.applyPresence(JSON.parse(payload) as PresenceMessage);
       }
     } catch (error) {
-      log.warn({ err: (error as Error).message }, 'live: bad notification ignored');
+      log.warn({ err: describeErrorForLog(error) }, 'live: bad notification ignored');
     }
   }
 

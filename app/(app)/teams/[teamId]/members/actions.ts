@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { runAction, type ActionResult } from '@/lib/api/action';
+import { describeErrorForLog } from '@/lib/api/handler';
 import { getPublicOrigin } from '@/lib/api/public-url';
 import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from '@/lib/data/team-admin';
 import { TEAM_ROLES, type TeamRole } from '@/lib/domain/permissions';
@@ -61,7 +62,7 @@ export async function createInvitationAction(teamId: string, role: string, email
         await sendMail({ to: invitation.email, subject: t('email.invitationSubject', values), text: t('email.invitationBody', values) });
         emailSent = true;
       } catch (error) {
-        log.error({ invitationId: invitation.id, err: { message: (error as Error).message } }, 'invitation e-mail could not be sent');
+        log.error({ invitationId: invitation.id, err: describeErrorForLog(error) }, 'invitation e-mail could not be sent');
       }
     }
     revalidatePath(membersPath(teamId));

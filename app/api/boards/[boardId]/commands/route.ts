@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { answerBoardCommand } from '@/lib/api/board-command-answer';
+import { MAX_JSON_BODY_CHARS, readLimitedText } from '@/lib/api/handler';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,10 +14,10 @@ export async function POST(request: NextRequest, segment: { params: Promise<{ bo
   const answer = await answerBoardCommand({
     method: request.method,
     headers: request.headers,
-    bodyText: await request.text(),
+    readBody: () => readLimitedText(request, MAX_JSON_BODY_CHARS),
     boardId: (await segment.params).boardId,
     requestId,
     now: new Date(),
   });
-  return NextResponse.json(answer.body, { status: answer.status, headers: { ...answer.headers, 'x-request-id': requestId } });
+  return NextResponse.json(answer.body, { status: answer.status, headers: { ...answer.headers, 'x-request-id': requestId, 'Cache-Control': 'no-store' } });
 }

@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { withApi } from '@/lib/api/handler';
+import { describeErrorForLog, withApi } from '@/lib/api/handler';
 import { getTeamForImport, importBoard } from '@/lib/data/import-board';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
 import { decodeImportBytes, IMPORT_LIMITS, ImportError, isImportError, prepareImport } from '@/lib/import';
@@ -97,7 +97,7 @@ export const POST = withApi<{ teamId: string }>(async ({ request, params, user, 
         });
         send({ type: 'done', boardId: result.boardId, boardName: ready.boardName, cards: result.cardCount, events: result.eventCount });
       } catch (error) {
-        log.error({ requestId, err: { message: (error as Error)?.message } }, 'import failed');
+        log.error({ requestId, err: describeErrorForLog(error) }, 'import failed');
         send({ type: 'error', message: t('errors.failed') });
       } finally {
         controller.close();
