@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { RouteFocus, SkipLink } from '@/components/route-focus';
+import { HydrationMarker } from '@/components/hydration-marker';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,11 +17,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations('app');
   return (
-    <html lang={locale}>
+    <html lang={locale} data-app="tillit">
       <body className="min-h-screen">
         <SkipLink label={t('skipToContent')} />
         <RouteFocus />
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <HydrationMarker />
       </body>
     </html>
   );

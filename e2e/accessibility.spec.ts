@@ -27,6 +27,7 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
 
     await page.goto(`/boards/${board.boardId}`);
     await page.getByRole('button', { name: 'Policy för Pågår' }).click();
+    await expect(page.getByRole('button', { name: 'Policy för Pågår' })).toHaveAttribute('aria-expanded', 'true');
     await expectNoAccessibilityViolations(page);
 
     await page.getByRole('button', { name: 'Öppna kortet Ärende B' }).click();
@@ -34,11 +35,13 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
     await expect(page.getByRole('dialog').getByText('Skapat')).toBeVisible();
     await expectNoAccessibilityViolations(page);
     await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Inställningar för kolumnen Pågår' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     await expectNoAccessibilityViolations(page);
     await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await page.goto(`/boards/${board.boardId}/history`);
     await expectNoAccessibilityViolations(page);

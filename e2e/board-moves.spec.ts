@@ -85,6 +85,7 @@ test.describe('cards on the board', () => {
     // The card itself takes the keyboard drag (Space); Enter stays "open".
     const handle = page.getByRole('button', { name: 'Öppna kortet Ärende B' });
     await handle.focus();
+    await expect(handle).toBeFocused();
     // Like a screen-reader user, wait for each announcement before the next key: the drag library measures the
     // drop targets after the pick-up (then announces where the card is), and an arrow key pressed before that has
     // nowhere to go.

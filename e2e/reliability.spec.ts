@@ -200,7 +200,9 @@ test.describe('reliability', () => {
       const boardWhileDown = await requests[1]!.get(`${base}/api/boards/${board.id}`, { headers: { 'accept-language': 'sv-SE' }, failOnStatusCode: false });
       expect(boardWhileDown.status()).toBe(503);
       for (const page of pages) await expect(page.locator('[data-live-status="paused"]')).toBeVisible({ timeout: 15_000 });
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // The burst keeps moving while the database is down: wait until it has been refused a few times more.
+      const refusedSoFar = burst.results.filter((r) => r.status === 503).length;
+      await expect.poll(() => burst.results.filter((r) => r.status === 503).length, { timeout: 15_000 }).toBeGreaterThan(refusedSoFar + 3);
       await burst.stop();
       expect(app.exitCode).toBeNull();
 
@@ -280,7 +282,8 @@ test.describe('reliability', () => {
       const burst = startBurst(clients, base, board.boardId, board.cards.map((c) => c.id), board.columns.map((c) => c.id));
       await expect.poll(() => burst.results.filter((r) => r.status === 200).length, { timeout: 20_000 }).toBeGreaterThan(20);
       await stopAppProcess(app, 'SIGKILL');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Moves keep coming after the kill: wait until some have found no server, then stop.
+      await expect.poll(() => burst.results.filter((r) => r.status === 0).length, { timeout: 15_000 }).toBeGreaterThan(2);
       await burst.stop();
       expect(burst.results.filter((r) => r.status !== 200 && r.status !== 0)).toEqual([]);
 
@@ -427,6 +430,10 @@ test.describe('reliability', () => {
         }
         await route.fulfill({ response });
       });
+      // The column's policy is open, so the moment the resync's snapshot is applied can be seen: its new text.
+      await page.getByRole('button', { name: 'Policy för Pågår' }).click();
+      const policyText = page.locator(`#column-${board.columns[1]!.id}-policy`);
+      await expect(policyText).toBeVisible();
       // A change to the board's structure makes every open browser resync.
       const resynced = page.waitForResponse((response) => response.url().endsWith(`/api/boards/${board.boardId}`));
       const policy = await colleague.request.post(`${baseURL}/api/boards/${board.boardId}/commands`, {
@@ -435,9 +442,10 @@ test.describe('reliability', () => {
       });
       expect(policy.status()).toBe(200);
       await resynced;
-      await page.waitForTimeout(1_000);
+      // Wait for the snapshot to be applied (its policy text shows), not for a length of time.
+      await expect(policyText).toContainText('Ny policy');
       // The database has the card in Klart; the browser must show it there.
-      await expect(cardIn(page, 'Klart', cardA.title)).toBeVisible({ timeout: 3_000 });
+      await expect(cardIn(page, 'Klart', cardA.title)).toBeVisible();
     } finally {
       await context.close();
       await colleague.close();

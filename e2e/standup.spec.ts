@@ -47,6 +47,15 @@ async function createStandupBoard() {
   return board;
 }
 
+/**
+ * Presses a walk shortcut once the walk listens for it: the shortcuts pause while a dialog is open and resume a
+ * moment after it closes, so a key pressed before then would be lost (body[data-standup-keys], use-standup-keys.ts).
+ */
+async function pressWalkKey(page: Page, key: string) {
+  await expect(page.locator('body[data-standup-keys="listening"]')).toHaveCount(1);
+  await page.keyboard.press(key);
+}
+
 /** Reaches a control the way a keyboard user does: Tab, Tab, Tab… */
 async function tabTo(page: Page, target: Locator) {
   for (let presses = 0; presses < 40; presses += 1) {
@@ -86,29 +95,29 @@ test.describe('standup mode', () => {
     await expect(anna.getByTestId('standup-announcer')).toContainText('1 av 4, Granskas: Ärende C.');
     await expect(anna.getByTestId('walk-card')).toHaveText([/Ärende C/, /Ärende B/, /Ärende A/, /Ärende D/]);
 
-    await anna.keyboard.press('j');
+    await pressWalkKey(anna, 'j');
     await expect(current).toContainText('Ärende B');
     await expect(current).toContainText('Blockerad i 1 dag');
     await expect(current).toContainText('Anledning: Väntar på beslut');
-    await anna.keyboard.press('ArrowDown');
+    await pressWalkKey(anna, 'ArrowDown');
     await expect(current).toContainText('Ärende A');
     await expect(current).toContainText('6 dagar pågående');
-    await anna.keyboard.press('n');
+    await pressWalkKey(anna, 'n');
     await expect(current).toContainText('Ärende D');
     await expect(current).toContainText('Inte påbörjat');
-    await anna.keyboard.press('k');
+    await pressWalkKey(anna, 'k');
     await expect(current).toContainText('Ärende A');
     await expect(anna.getByRole('button', { name: 'Öppna kortet Ärende A' })).toBeFocused();
 
     // Open the card, and back to the walk where it was.
-    await anna.keyboard.press('Enter');
+    await pressWalkKey(anna, 'Enter');
     await expect(anna.getByRole('dialog', { name: 'Ärende A' })).toBeVisible();
     await anna.keyboard.press('Escape');
     await expect(anna.getByRole('dialog')).toHaveCount(0);
     await expect(anna.getByRole('button', { name: 'Öppna kortet Ärende A' })).toBeFocused();
 
     // Block it from the walk: B, a reason, Enter.
-    await anna.keyboard.press('b');
+    await pressWalkKey(anna, 'b');
     const blockDialog = anna.getByRole('dialog', { name: 'Blockera ”Ärende A”' });
     await expect(blockDialog.getByLabel('Vad blockerar det?')).toBeFocused();
     await anna.keyboard.type('Väntar på underlag');
@@ -129,7 +138,7 @@ test.describe('standup mode', () => {
     await expect(anna.getByTestId('standup-announcer')).toContainText(`${board.colleague.name} flyttade ”Ärende D” till Granskas`);
 
     // Move it with M: the first other column has focus; Tab passes the current (disabled) one.
-    await anna.keyboard.press('m');
+    await pressWalkKey(anna, 'm');
     const moveDialog = anna.getByRole('dialog', { name: 'Flytta ”Ärende A” till…' });
     await expect(moveDialog.getByRole('button', { name: /^Flytta till Inkommet/ })).toBeFocused();
     await anna.keyboard.press('Tab');
@@ -141,7 +150,7 @@ test.describe('standup mode', () => {
     await expect(bo.getByRole('region', { name: 'Granskas', exact: true }).getByRole('button', { name: 'Öppna kortet Ärende A' })).toBeVisible();
 
     // End with E and Enter.
-    await anna.keyboard.press('e');
+    await pressWalkKey(anna, 'e');
     const endDialog = anna.getByRole('dialog', { name: 'Avsluta avstämningen?' });
     await expect(endDialog.getByRole('button', { name: 'Avsluta avstämningen' })).toBeFocused();
     await anna.keyboard.press('Enter');
@@ -190,13 +199,13 @@ test.describe('standup mode', () => {
     await page.getByRole('button', { name: 'Följ genomgången' }).click();
     const current = page.locator('li[aria-current="step"]');
     await expect(current).toContainText('Ärende C');
-    await page.keyboard.press('j');
+    await pressWalkKey(page, 'j');
     await expect(current).toContainText('Ärende B');
     for (const name of ['Blockera', 'Ta bort blockering', 'Flytta till…', 'Avsluta avstämningen']) {
       await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
     }
     await expect(page.getByTestId('standup-key-legend')).not.toContainText('Blockera');
-    for (const key of ['b', 'm', 'e']) await page.keyboard.press(key);
+    for (const key of ['b', 'm', 'e']) await pressWalkKey(page, key);
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(current).toContainText('Ärende B');
 
@@ -225,7 +234,7 @@ test.describe('standup mode', () => {
     await expect(page.getByTestId('standup-wip')).toContainText('Utreds: 2 of 1');
     await page.getByRole('button', { name: 'Start the standup' }).click();
     await expect(page.locator('li[aria-current="step"]')).toContainText('Ärende C');
-    await page.keyboard.press('j');
+    await pressWalkKey(page, 'j');
     await expect(page.locator('li[aria-current="step"]')).toContainText('Blocked for 1 day');
     await context.close();
   });
@@ -243,16 +252,23 @@ test.describe('standup mode', () => {
     await expect(page.getByTestId('standup-timer')).toContainText('kvar');
     await expectNoAccessibilityViolations(page);
 
-    await page.keyboard.press('b');
-    await expect(page.getByRole('dialog', { name: 'Blockera ”Ärende C”' })).toBeVisible();
+    await pressWalkKey(page, 'b');
+    const blockDialog = page.getByRole('dialog', { name: 'Blockera ”Ärende C”' });
+    await expect(blockDialog.getByLabel('Vad blockerar det?')).toBeFocused();
     await expectNoAccessibilityViolations(page);
     await page.keyboard.press('Escape');
-    await page.keyboard.press('m');
-    await expect(page.getByRole('dialog', { name: 'Flytta ”Ärende C” till…' })).toBeVisible();
+    await expect(blockDialog).toHaveCount(0);
+    await pressWalkKey(page, 'm');
+    const moveDialog = page.getByRole('dialog', { name: 'Flytta ”Ärende C” till…' });
+    await expect(moveDialog.locator(':focus')).toHaveCount(1);
     await expectNoAccessibilityViolations(page);
     await page.keyboard.press('Escape');
+    await expect(moveDialog).toHaveCount(0);
 
-    await page.keyboard.press('e');
+    // E opens the confirmation; Enter only once its button has focus (pressed earlier it would go nowhere).
+    await pressWalkKey(page, 'e');
+    const endDialog = page.getByRole('dialog', { name: 'Avsluta avstämningen?' });
+    await expect(endDialog.getByRole('button', { name: 'Avsluta avstämningen' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Avstämningen är avslutad' })).toBeVisible();
     await expectNoAccessibilityViolations(page);

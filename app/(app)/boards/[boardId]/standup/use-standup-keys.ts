@@ -38,6 +38,12 @@ export function useStandupKeys(isActive: boolean, areSingleKeysOn: boolean, onAc
       onActionRef.current(action);
     };
     document.addEventListener('keydown', handleKeyDown);
-    return () => document.removeEventListener('keydown', handleKeyDown);
+    // Says the shortcuts are live (they pause while a dialog is open): the end-to-end tests wait for it before
+    // pressing a key, so a key pressed a moment too early on a busy machine is not silently lost.
+    document.body.dataset.standupKeys = 'listening';
+    return () => {
+      document.removeEventListener('keydown', handleKeyDown);
+      delete document.body.dataset.standupKeys;
+    };
   }, [isActive, areSingleKeysOn]);
 }
