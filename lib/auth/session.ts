@@ -57,11 +57,23 @@ export async function readSessionToken(cookieHeader: string | null, now: Date): 
   return readSessionClaims(payload, now);
 }
 
-/** The person a session belongs to, read fresh: null once the account is gone or the session's generation has passed. */
-export async function findSessionUser(session: SessionToken): Promise<SessionUser | null> {
-  const { rows } = await getPgPool().query<SessionUser>({ ...SESSION_USER_STATEMENT, values: [session.userId, session.generation] });
+/**
+ * The person a session belongs to, read fresh: null once the account is gone or the session's generation has
+ * passed. A caller that is not a browser session (an API token's principal, lib/api/v1) passes no generation:
+ * then only the account's existence is checked.
+ */
+export async function findSessionUser(session: { userId: string; generation?: number }): Promise<SessionUser | null> {
+  const { rows } =
+    session.generation === undefined
+      ? await getPgPool().query<SessionUser>({ ...ACCOUNT_USER_STATEMENT, values: [session.userId] })
+      : await getPgPool().query<SessionUser>({ ...SESSION_USER_STATEMENT, values: [session.userId, session.generation] });
   return rows[0] ?? null;
 }
+
+const ACCOUNT_USER_STATEMENT = {
+  name: 'tillit_session_user',
+  text: 'SELECT id, name, email, "isInstanceAdmin" FROM "User" WHERE id = $1',
+} as const;
 
 /** Read on most requests, so a prepared statement on the plain pool (see lib/data/sql-pool.ts). */
 const SESSION_USER_STATEMENT = {

@@ -68,7 +68,7 @@ export async function executeBoardCommand(
  * answer an ended session (or a removed account) as signed out rather than as a board that does not exist. Every
  * other command reads the person first and refuses an ended session as signed out.
  */
-export async function executeBoardCommandForSession(session: SessionToken, boardId: string, command: BoardCommand, now: Date): Promise<BoardCommandResult> {
+export async function executeBoardCommandForSession(session: SessionToken | { userId: string; generation?: undefined }, boardId: string, command: BoardCommand, now: Date): Promise<BoardCommandResult> {
   if (command.type === 'card.move') {
     try {
       return { card: await moveCard({ id: session.userId, sessionGeneration: session.generation }, { boardId, ...command }, now) };

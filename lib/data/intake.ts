@@ -33,7 +33,7 @@ export type IntakeResult = { outcome: 'created' | 'updated'; card: BoardCardView
 export async function intakeCase(actor: { id: string }, input: IntakeInput, now: Date): Promise<IntakeResult> {
   const db = getDb();
   await authorizeBoardAction(db, actor.id, input.boardId, 'card.create');
-  const person = await findSessionUser(actor.id);
+  const person = await findSessionUser({ userId: actor.id });
   if (!person) throw new AppError('UNAUTHENTICATED');
   const reference = input.reference ?? null;
   return db.$transaction(async (tx) => {

@@ -64,7 +64,7 @@ export type ApiRoute = {
 };
 
 function command(call: ApiCall, value: BoardCommand) {
-  return executeBoardCommandForSession(call.principal.actorUserId, call.params.boardId as string, value, call.now);
+  return executeBoardCommandForSession({ userId: call.principal.actorUserId }, call.params.boardId as string, value, call.now);
 }
 
 /**
