@@ -235,6 +235,7 @@ test.describe('accessibility statement (tillgänglighetsredogörelse)', () => {
   });
 
   test('shows the organisation from configuration and a way to report problems', async ({ browser }) => {
+    test.setTimeout(300_000); // starts an app of its own, slow on a busy machine
     const port = Number(process.env.E2E_PORT_C ?? 3102);
     const settings = {
       TILLIT_ORG_NAME: 'Exempelby kommun',

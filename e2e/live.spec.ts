@@ -89,6 +89,7 @@ test.describe('live collaboration', () => {
   });
 
   test('after the server restarts, the browser reconnects by itself and resyncs the board', async ({ browser, baseURL }) => {
+    test.setTimeout(300_000); // starts an app of its own, slow on a busy machine
     const port = Number(process.env.E2E_PORT_C ?? 3102);
     const board = await createTestBoard();
     let app = await startAppProcess(port);

@@ -49,8 +49,8 @@ test.describe('sign-in rate limits', () => {
   let proxied: ChildProcess | undefined;
 
   test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    proxied = await startAppProcess(PROXIED_PORT, { TILLIT_TRUSTED_PROXY_HOPS: '1' }, { timeoutMs: 90_000 });
+    test.setTimeout(300_000); // starts an app of its own, slow on a busy machine
+    proxied = await startAppProcess(PROXIED_PORT, { TILLIT_TRUSTED_PROXY_HOPS: '1' });
   });
 
   test.afterAll(async () => {

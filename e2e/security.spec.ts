@@ -140,6 +140,7 @@ test.describe('session cookies', () => {
   });
 
   test('are Secure, with __Secure-/__Host- names, and HSTS is sent, when Tillit is served behind HTTPS', async () => {
+    test.setTimeout(180_000); // starts an app of its own, which takes long on a busy machine
     // A TLS-terminating proxy in front: the public URL is https, the proxy talks plain http to Tillit.
     const app = await startAppProcess(PORT_C, { NEXTAUTH_URL: `https://localhost:${PORT_C}` });
     try {
@@ -277,6 +278,7 @@ test.describe('authenticated answers', () => {
 
 test.describe('configuration', () => {
   test('a server with incomplete configuration refuses to start and names every missing or wrong setting', async () => {
+    test.setTimeout(180_000); // starts a server of its own, slow on a busy machine
     const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: 'too-short', OIDC_ISSUER: 'http://127.0.0.1:3450', SMTP_URL: 'smtp://127.0.0.1:3451', NEXTAUTH_URL: `http://localhost:${PORT_C}` };
     delete env.NEXTAUTH_SECRET;
     delete env.SMTP_FROM;
@@ -288,7 +290,7 @@ test.describe('configuration', () => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
         resolve(null);
-      }, 30_000);
+      }, 150_000); // a deadline for a server that hangs instead of stopping, not a speed target
       child.once('exit', (exitCode) => {
         clearTimeout(timer);
         resolve(exitCode);

@@ -42,6 +42,7 @@ test.describe('single sign-on (OpenID Connect)', () => {
   test.describe.configure({ mode: 'serial' });
 
   test.beforeAll(async () => {
+    test.setTimeout(300_000); // starts an app of its own, slow on a busy machine
     app = await startAppProcess(PORT, SSO_ENV);
     const html = await (await fetch(`${APP}/sign-in`)).text();
     console.log('H8DEBUG', app.pid, app.exitCode, html.match(/<button[^<]*</g));
@@ -150,6 +151,7 @@ test.describe('single sign-on (OpenID Connect)', () => {
   });
 
   test('password sign-in can be switched off when single sign-on is on', async ({ page }) => {
+    test.setTimeout(300_000); // starts an app of its own, slow on a busy machine
     await restartProvider();
     await stopAppProcess(app!);
     app = await startAppProcess(PORT, { ...SSO_ENV, TILLIT_LOCAL_SIGN_IN: 'false' });
