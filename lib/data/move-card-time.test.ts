@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const hasDatabase = Boolean(process.env.DATABASE_URL);
 process.env.AUTH_SECRET ??= 'tillit-test-secret-not-for-production';
 
-describe.skipIf(!hasDatabase)('moveCard timestamps', () => {
+describe.skipIf(!hasDatabase)('moveCard timestamps', { timeout: 30_000 }, () => {
   const cleanup: { teamId?: string; userId?: string } = {};
   const originalTz = process.env.TZ;
 
