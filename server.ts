@@ -35,6 +35,9 @@ const { markClientAddress, serveDirectRoute } = await import('./lib/api/direct-r
 // board from serving: deliveries stay queued in the database until a worker runs.
 const { startWebhookWorker, stopWebhookWorker } = await import('./lib/webhooks/worker');
 await startWebhookWorker(`${hostname ?? os.hostname()}:${port}`).catch((error: unknown) => console.error('webhook worker did not start:', (error as Error).message));
+// Every instance competes to dispatch board events to their consumers; one (the leader) does (lib/events/).
+const { startEventDispatcher } = await import('./lib/events/dispatcher');
+startEventDispatcher();
 
 const server = createServer((request, response) => {
   // The client's address, from the connection and only the trusted proxies' X-Forwarded-For (TILLIT_TRUSTED_PROXY_HOPS).

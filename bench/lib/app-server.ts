@@ -44,10 +44,11 @@ export async function waitForHealth(url: string, timeoutMs: number): Promise<voi
   throw new Error(`${url} did not become healthy within ${timeoutMs} ms`);
 }
 
-export async function startAppServer(databaseUrl: string, port: number): Promise<AppServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-H', '127.0.0.1', '-p', String(port)], {
+/** Starts server.ts on `port`; `extraEnv` adds settings (e.g. TILLIT_LIVE_NOTIFY) and `nodeArgs` Node flags. */
+export async function startAppServer(databaseUrl: string, port: number, options: { extraEnv?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<AppServer> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server.ts', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
-    env: appEnv(databaseUrl, port),
+    env: { ...appEnv(databaseUrl, port), ...options.extraEnv },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -71,8 +71,8 @@ export class BenchClient {
   }
 }
 
-/** One subscribed browser, as the board client sees the stream: `data:` lines with JSON board events. */
-export type SseEvent = { at: number; data: Record<string, unknown> };
+/** One subscribed browser, as the board client sees the stream: `data:` lines with JSON board events (`id`: the SSE id). */
+export type SseEvent = { at: number; data: Record<string, unknown>; id?: string };
 
 export class SseSubscriber {
   private req: http.ClientRequest | null = null;
@@ -82,6 +82,8 @@ export class SseSubscriber {
   readonly openedAt: number[] = [];
   /** Times at which a stream ended (server closed it, e.g. the database went away). */
   readonly endedAt: number[] = [];
+  /** The last SSE id received: sent as Last-Event-ID on reconnect, as a browser's EventSource does. */
+  lastEventId: string | null = null;
 
   constructor(
     private readonly baseUrl: string,
@@ -102,7 +104,9 @@ export class SseSubscriber {
       const connect = () => {
         if (this.isClosed) return;
         const url = new URL(this.path, this.baseUrl);
-        const req = http.get(url, { headers: { cookie: this.cookie, accept: 'text/event-stream' } }, (res) => {
+        const headers: Record<string, string> = { cookie: this.cookie, accept: 'text/event-stream' };
+        if (this.lastEventId !== null) headers['last-event-id'] = this.lastEventId;
+        const req = http.get(url, { headers }, (res) => {
           if (res.statusCode !== 200) {
             res.resume();
             res.on('end', () => setTimeout(connect, this.reconnectMs));
@@ -122,15 +126,17 @@ export class SseSubscriber {
             while (boundary >= 0) {
               const block = buffer.slice(0, boundary);
               buffer = buffer.slice(boundary + 2);
-              const data = block
-                .split('\n')
+              const lines = block.split('\n');
+              const data = lines
                 .filter((line) => line.startsWith('data:'))
                 .map((line) => line.slice(5).trimStart())
                 .join('\n');
+              const id = lines.find((line) => line.startsWith('id:'))?.slice(3).trim();
+              if (id !== undefined) this.lastEventId = id;
               if (data) {
                 try {
                   const parsed = JSON.parse(data) as Record<string, unknown>;
-                  for (const handler of this.handlers) handler({ at, data: parsed });
+                  for (const handler of this.handlers) handler({ at, data: parsed, id });
                 } catch {
                   // not JSON: ignore, as the browser client does
                 }

@@ -158,11 +158,13 @@ describe.skipIf(!hasDatabase)('direct route: POST /api/boards/:id/commands', () 
         }
       };
       await readUntil(/"kind":"presence"/);
-      expect(received).toContain('retry: 1000');
+      // A spread reconnect delay (1–3 s) for the browser's own EventSource.
+      expect(received).toMatch(/^retry: [1-3]\d{3}\n\n/);
       const moved = await post(movePath(), moveBody(2), { cookie: memberCookie });
       expect(moved.status).toBe(200);
       const { card } = (await moved.json()) as { card: { version: number } };
-      await readUntil(new RegExp(`"kind":"card.upsert".*"version":${card.version}`));
+      // Each event carries the board's sequence number as its SSE id (the browser's Last-Event-ID).
+      await readUntil(new RegExp(`id: \\d+\\ndata: \\{"kind":"card.upsert".*"version":${card.version}`));
       expect(received).toContain(`"actorName":"${(await memberName())}"`);
     } finally {
       controller.abort();

@@ -5,7 +5,8 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-a
 import { findSessionUser, readSessionToken } from '@/lib/auth/session';
 import { getServerEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { authorizeBoardEventStream, EVENT_STREAM_HEADERS, startBoardEventStream } from '@/lib/live/board-stream';
+import { parseLastEventId } from '@/lib/events/resume';
+import { abandonPreparedStream, admitStreamOpening, EVENT_STREAM_HEADERS, prepareBoardEventStream, startBoardEventStream } from '@/lib/live/board-stream';
 import { log } from '@/lib/log';
 import { buildContentSecurityPolicy, createNonce, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '@/lib/security/csp';
 import { answerBoardCommand } from './board-command-answer';
@@ -22,9 +23,10 @@ import { describeErrorForLog, errorAnswer, getRequestLocale, isDeclaredTooLong, 
  * paths are served here with plain node:http, by the same lib/ functions the Next routes use:
  * - `POST /api/boards/:boardId/commands` (every board change): answerBoardCommand — origin check, session, zod,
  *   data layer, error mapping;
- * - `GET /api/boards/:boardId/events` (every open board's live stream, written to on every change):
- *   authorizeBoardEventStream and startBoardEventStream, writing straight to the socket instead of through Web
- *   streams. The hub behind it is one per process (lib/live/hub.ts), whichever copy of lib/ asks for it.
+ * - `GET /api/boards/:boardId/events` (every open board's live stream, written to on every change): admitted
+ *   (lib/live/admission.ts), prepared and started by lib/live/board-stream.ts, writing the same bytes straight to
+ *   every socket instead of through Web streams. The hub behind it is one per process (lib/live/hub.ts),
+ *   whichever copy of lib/ asks for it.
  * Everything else goes to Next. The responses carry the same security headers as Next's.
  */
 const BOARD_COMMANDS_PATH = /^\/api\/boards\/([^/?#]+)\/commands\/?(?:\?.*)?$/;
@@ -107,32 +109,47 @@ async function readBodyBytes(request: IncomingMessage, maxBytes: number): Promis
   return size > maxBytes ? null : Buffer.concat(chunks).toString('utf8');
 }
 
-/** The board's live stream: refused (401/404, as JSON) before anything is streamed, then SSE until either side ends. */
+/**
+ * The board's live stream: refused (401/404, as JSON) before anything is streamed, then SSE until either side ends.
+ * The browser's position comes from `Last-Event-ID` (EventSource's own reconnects) or `?lastEventId=` (our
+ * client's new connections, which cannot set headers); the header wins, it is the fresher.
+ */
 async function streamEvents(request: IncomingMessage, response: ServerResponse, rawBoardId: string, requestId: string): Promise<void> {
   const headers: RequestHeaders = { get: (name) => firstHeader(request, name) };
   const boardId = decodeBoardId(rawBoardId);
+  const gone = new AbortController();
+  response.once('close', () => gone.abort());
   try {
     const session = await readSessionToken(headers.get('cookie'), new Date());
-    const user = session ? await findSessionUser(session) : null;
-    if (!user) throw new AppError('UNAUTHENTICATED');
-    await authorizeBoardEventStream(user, boardId);
-    if (request.destroyed) return;
+    if (!session) throw new AppError('UNAUTHENTICATED');
+    const { user, prepared } = await admitStreamOpening(async () => {
+      // The session must still be current (its generation: lib/auth/session.ts); it ends later through the event log.
+      const user = await findSessionUser(session);
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      return { user, prepared: await prepareBoardEventStream(user.id, boardId) };
+    }, gone.signal);
+    if (gone.signal.aborted || response.destroyed) {
+      abandonPreparedStream(prepared);
+      return;
+    }
     response.writeHead(200, { ...securityHeaders(request), ...EVENT_STREAM_HEADERS, 'x-request-id': requestId });
-    response.flushHeaders();
+    const lastEventId = parseLastEventId(headers.get('last-event-id') ?? new URL(request.url ?? '/', 'http://localhost').searchParams.get('lastEventId'));
     const stop = startBoardEventStream({
       user,
-      boardId,
-      session: session ?? undefined,
+      prepared,
+      lastEventId,
       sink: {
-        write: (text) => {
+        write: (bytes) => {
           if (response.destroyed || response.writableEnded) throw new Error('the browser went away');
-          response.write(text);
+          response.write(bytes);
         },
         end: () => response.end(),
+        bufferedBytes: () => response.writableLength,
       },
     });
-    response.on('close', stop);
+    response.once('close', stop);
   } catch (error) {
+    if (gone.signal.aborted || response.destroyed) return;
     send(response, requestId, errorAnswer(error, getRequestLocale(headers), requestId));
   }
 }

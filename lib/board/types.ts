@@ -61,6 +61,11 @@ export type BoardView = {
   cards: BoardCardView[];
   /** The team's 85th-percentile cycle time in calendar days, when there is enough history; for ageing marks. */
   cycleTimeP85Days: number | null;
+  /**
+   * The board's event sequence number when this view was read (Board.eventSeq, read before the cards): the live
+   * stream resumes after it, so no change made since is missed and none needs a refetch.
+   */
+  eventSeq: number;
 };
 
 export type CardDetailView = BoardCardView & {
@@ -86,6 +91,22 @@ export type BoardLiveEvent =
   | { kind: 'card.upsert'; boardId: string; card: BoardCardView; actorId: string; actorName: string; action: CardLiveAction; fromColumnId?: string | null; fromLaneId?: string | null }
   | { kind: 'card.remove'; boardId: string; cardId: string; actorId: string; actorName: string; title: string }
   | { kind: 'board.changed'; boardId: string; actorId: string; actorName: string }
-  | { kind: 'presence'; boardId: string; viewers: { id: string; name: string }[] };
+  /**
+   * Someone's membership of the board's team changed (role is the new one, null when removed or the account was
+   * deleted). Written by a database trigger (prisma/migrations/…_event_log). Only that person's own streams
+   * receive it: they are closed at once on every instance (lib/live/board-stream.ts).
+   */
+  | { kind: 'access.changed'; boardId: string; userId: string; role: TeamRole | null }
+  /** Who is looking at the board: at most a few named viewers, and `total` (when sent) counts all of them. */
+  | { kind: 'presence'; boardId: string; viewers: { id: string; name: string }[]; total?: number };
+
+/** The live events a board's page shows as colleagues' activity (presence and access changes are handled apart). */
+export type BoardActivityEvent = Exclude<BoardLiveEvent, { kind: 'presence' | 'access.changed' }>;
+
+/**
+ * What a board's event stream sends: its events (each with the SSE `id:` of its sequence number) and `resync`,
+ * which asks the browser to refetch the whole board because the events it missed can no longer be replayed.
+ */
+export type BoardStreamMessage = BoardLiveEvent | { kind: 'resync'; boardId: string };
 
 export type CardLiveAction = 'created' | 'edited' | 'moved' | 'blocked' | 'unblocked';

@@ -24,6 +24,8 @@ export async function getBoardForUser(userId: string, boardId: string, now: Date
     select: {
       id: true,
       name: true,
+      // Read with (or before) the cards, never after: the live stream resumes after it (BoardView.eventSeq).
+      eventSeq: true,
       team: { select: { id: true, name: true } },
       columns: { where: { deletedAt: null }, orderBy: { position: 'asc' }, select: COLUMN_VIEW_SELECT },
       lanes: { where: { deletedAt: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: LANE_VIEW_SELECT },
@@ -39,6 +41,7 @@ export async function getBoardForUser(userId: string, boardId: string, now: Date
     lanes: board.lanes,
     cards: board.cards.map(toCardView),
     cycleTimeP85Days: await getRecentCycleTimeP85(boardId, now),
+    eventSeq: board.eventSeq,
   };
 }
 

@@ -8,7 +8,10 @@ import { computeMovePosition, POSITION_GAP } from '@/lib/domain/positions';
 import { doesMoveAddToLane } from '@/lib/domain/lanes';
 import { evaluateMoveWip, type WipBreach, type WipMode } from '@/lib/domain/wip';
 import { AppError } from '@/lib/errors';
-import { BOARD_EVENTS_CHANNEL, boardEventPayload, publishBoardEvent } from '@/lib/live/publish';
+import { announceCommitted } from '@/lib/events/after-commit';
+import { BOARD_EVENTS_CHANNEL, describeInTransactionNotification, outboxCtes } from '@/lib/events/log';
+import type { CommittedEvent } from '@/lib/events/types';
+import { publishBoardEvent } from '@/lib/live/publish';
 import { authorizeBoardAction } from './access';
 import { lockLaneForNewCard } from './lanes';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
@@ -234,6 +237,9 @@ const MOVE_WRITE_CTES = `
         VALUES ($7, $6, 'MOVED'::"CardEventType", $8, $1, $12, $11, $9, $10::timestamp(3))
       )`;
 
+/** The move's event in the board's log (lib/events/log.ts): the CTEs `next_seq` and `logged`, after the others ($13). */
+const MOVE_LOG_CTES = outboxCtes('$7', `'card.upsert'`, '$13');
+
 /**
  * The statements of a move, as named prepared statements: PostgreSQL parses and plans each once per connection.
  *
@@ -247,8 +253,10 @@ const MOVE_WRITE_CTES = `
  * SIBLINGS: a new statement, so a fresh snapshot taken after the locks: the target cell's cards in order, the
  * target column's count across all lanes, the target lane's count over its in-progress columns (only when the
  * lane has a limit, $4) and the time of the card's latest event.
- * WRITE: the card, its history event (and, over an advisory limit, one board event per limit exceeded) and the live
- * notification, which PostgreSQL delivers to every instance on commit.
+ * WRITE: the card, its history event (and, over an advisory limit, one board event per limit exceeded) and the
+ * board's event log row with its next sequence number; the board row is locked last, by that statement. The live
+ * notification is sent after COMMIT (lib/events/after-commit.ts); with TILLIT_LIVE_NOTIFY=in-transaction (for
+ * measuring only) the statement queues it itself (`pg_notify`, the two parameters after the others).
  */
 const MOVE_STATEMENTS = {
   lock: {
@@ -304,21 +312,32 @@ const MOVE_STATEMENTS = {
       FROM unnest($1::text[], $2::float8[]) AS v(id, position)
       WHERE c.id = v.id`,
   },
-  write: {
-    name: 'tillit_move_write',
-    text: `${MOVE_WRITE_CTES}
-      SELECT moved.version, pg_notify($13, $14)::text AS notified FROM moved`,
-  },
-  writeOverLimit: {
-    name: 'tillit_move_write_over_limit',
-    text: `${MOVE_WRITE_CTES}, over_limit AS (
+} as const;
+
+/** The write statement, in both notification modes (in-transaction: its notification parameters come last). */
+function buildMoveWrites(notifyInTransaction: boolean) {
+  const notify = (prefixParam: number) =>
+    notifyInTransaction ? `, pg_notify('${BOARD_EVENTS_CHANNEL}', $${prefixParam} || logged.seq::text || $${prefixParam + 1})::text AS notified` : '';
+  const suffix = notifyInTransaction ? '_notify' : '';
+  return {
+    write: {
+      name: `tillit_move_write${suffix}`,
+      text: `${MOVE_WRITE_CTES}, ${MOVE_LOG_CTES}
+      SELECT moved.version, logged.seq${notify(14)} FROM moved, logged`,
+    },
+    writeOverLimit: {
+      name: `tillit_move_write_over_limit${suffix}`,
+      text: `${MOVE_WRITE_CTES}, over_limit AS (
         INSERT INTO "BoardEvent" ("boardId", type, "columnId", "laneId", "actorId", at, after)
         SELECT $7, 'WIP_LIMIT_EXCEEDED'::"BoardEventType", x."columnId", x."laneId", $9, $10::timestamp(3), x.after
-        FROM jsonb_to_recordset($15::jsonb) AS x("columnId" text, "laneId" text, after jsonb)
-      )
-      SELECT moved.version, pg_notify($13, $14)::text AS notified FROM moved`,
-  },
-} as const;
+        FROM jsonb_to_recordset($14::jsonb) AS x("columnId" text, "laneId" text, after jsonb)
+      ), ${MOVE_LOG_CTES}
+      SELECT moved.version, logged.seq${notify(15)} FROM moved, logged`,
+    },
+  } as const;
+}
+
+const MOVE_WRITES = { afterCommit: buildMoveWrites(false), inTransaction: buildMoveWrites(true) };
 
 /**
  * Moves a card: the one server function behind drag, keyboard and the "Move to…" menu. In one transaction it
@@ -330,13 +349,14 @@ const MOVE_STATEMENTS = {
  * It is the hottest write path, so it makes few round trips on the plain pool (lib/data/sql-pool.ts): one
  * statement checks the caller's membership and role, reads their name for the live announcement (a removed
  * account has no membership, so it gets NOT_FOUND) and takes the three row locks, one reads the target cell and
- * the counts, and one writes the card, its history event (and over-limit board events) and queues the live
- * notification. Locks are always taken column, then lane, then card, the order every structural change uses too
- * (removing a column locks the board's columns, then their cards; removing a lane the board's lanes, then their
- * cards), so moves and removals can never deadlock.
+ * the counts, and one writes the card, its history event (and over-limit board events) and the board's event
+ * log row; after COMMIT the event is announced to every instance (lib/events/after-commit.ts). Locks are always
+ * taken column, then lane, then card, then the board row (by the write), the order every structural change uses
+ * too (removing a column locks the board's columns, then their cards; removing a lane the board's lanes, then
+ * their cards; both then append to the board's log), so moves and removals can never deadlock.
  */
 export async function moveCard(actor: { id: string; sessionGeneration?: number }, input: MoveCardInput, now: Date): Promise<BoardCardView> {
-  return runInPgTransaction(async (client) => {
+  const { view, committed, isNotified } = await runInPgTransaction(async (client) => {
     const { rows } = await client.query<MoveLockRow>({
       ...MOVE_STATEMENTS.lock,
       values: [actor.id, input.boardId, input.toColumnId, ROLES_THAT_MAY_MOVE, input.cardId, input.toLaneId ?? null, actor.sessionGeneration ?? null],
@@ -404,7 +424,7 @@ export async function moveCard(actor: { id: string; sessionGeneration?: number }
       doneAt: isSameColumn ? card.doneAt : target.flowState === 'DONE' ? at : null,
       version: card.version + 1,
     });
-    const notification = boardEventPayload({
+    const payload = JSON.stringify({
       kind: 'card.upsert',
       boardId: input.boardId,
       card: view,
@@ -427,13 +447,15 @@ export async function moveCard(actor: { id: string; sessionGeneration?: number }
       toIsoUtc(at),
       lane.id,
       card.cardLaneId,
-      BOARD_EVENTS_CHANNEL,
-      notification,
+      payload,
     ];
+    const notify = describeInTransactionNotification(input.boardId, payload);
+    const notifyValues = notify ? [notify.prefix, notify.suffix] : [];
+    const statements = notify ? MOVE_WRITES.inTransaction : MOVE_WRITES.afterCommit;
     const written =
       decision.kind === 'allowed-over-limit'
-        ? await client.query<{ version: number }>({
-            ...MOVE_STATEMENTS.writeOverLimit,
+        ? await client.query<{ version: number; seq: number }>({
+            ...statements.writeOverLimit,
             values: [
               ...values,
               JSON.stringify(
@@ -450,12 +472,17 @@ export async function moveCard(actor: { id: string; sessionGeneration?: number }
                   },
                 })),
               ),
+              ...notifyValues,
             ],
           })
-        : await client.query<{ version: number }>({ ...MOVE_STATEMENTS.write, values });
-    if (written.rows[0]?.version !== view.version) throw new Error('moveCard: the locked card changed unexpectedly');
-    return view;
+        : await client.query<{ version: number; seq: number }>({ ...statements.write, values: [...values, ...notifyValues] });
+    const result = written.rows[0];
+    if (result?.version !== view.version) throw new Error('moveCard: the locked card changed unexpectedly');
+    const committed: CommittedEvent = { boardId: input.boardId, seq: result.seq, payload };
+    return { view, committed, isNotified: notify !== null };
   });
+  announceCommitted([committed], { isNotified });
+  return view;
 }
 
 /**

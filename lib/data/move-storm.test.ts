@@ -152,6 +152,29 @@ function expectConsistentBoard(state: Awaited<ReturnType<typeof loadBoardState>>
   return replayed;
 }
 
+/**
+ * The board's event log after concurrent changes: sequence numbers 1..n without a gap or a duplicate, one event per
+ * successful change, and each card's versions rising with the sequence (the log's order is the commit order).
+ */
+async function expectGapFreeEventLog(boardId: string, successfulChanges: number) {
+  const { getDb } = await import('@/lib/db');
+  const db = getDb();
+  const [events, board] = await Promise.all([
+    db.outboxEvent.findMany({ where: { boardId }, orderBy: { seq: 'asc' }, select: { seq: true, kind: true, payload: true } }),
+    db.board.findUniqueOrThrow({ where: { id: boardId }, select: { eventSeq: true } }),
+  ]);
+  expect(events.map((event) => event.seq)).toEqual(Array.from({ length: events.length }, (_, index) => index + 1));
+  expect(board.eventSeq).toBe(events.length);
+  expect(events).toHaveLength(successfulChanges);
+  const lastVersion = new Map<string, number>();
+  for (const event of events) {
+    const card = (JSON.parse(event.payload) as { card?: { id: string; version: number } }).card;
+    if (!card) continue;
+    expect(card.version).toBeGreaterThan(lastVersion.get(card.id) ?? 0);
+    lastVersion.set(card.id, card.version);
+  }
+}
+
 describe.skipIf(!hasDatabase)('card moves under concurrency (database)', () => {
   beforeAll(async () => {
     const { getDb } = await import('@/lib/db');
@@ -222,6 +245,8 @@ describe.skipIf(!hasDatabase)('card moves under concurrency (database)', () => {
     // The storm did reach the lanes.
     expect(successes.length).toBeGreaterThan(0);
     expect(state.events.some((e) => e.type === 'MOVED' && e.fromLaneId !== e.toLaneId)).toBe(true);
+    // Every successful move is exactly one event in the board's log, numbered without a gap, in commit order.
+    await expectGapFreeEventLog(seeded.boardId, successes.length);
   });
 
   it('lets exactly one of 20 simultaneous moves into the last free slot of a strict column through, every round', { timeout: 120_000 }, async () => {
@@ -261,6 +286,8 @@ describe.skipIf(!hasDatabase)('card moves under concurrency (database)', () => {
     const state = await loadBoardState(seeded.boardId);
     expectConsistentBoard(state, seeded);
     expect(state.events.filter((e) => e.type === 'MOVED')).toHaveLength(successCount);
+    // Refused moves left no event and no gap in the board's log.
+    await expectGapFreeEventLog(seeded.boardId, successCount);
   });
 
   it('lets exactly one of 20 simultaneous moves into the last free slot of a strict lane through, whichever column each enters', { timeout: 120_000 }, async () => {
@@ -387,5 +414,6 @@ describe.skipIf(!hasDatabase)('card moves under concurrency (database)', () => {
     const state = await loadBoardState(seeded.boardId);
     expectConsistentBoard(state, seeded);
     expect(state.events.filter((e) => e.type === 'MOVED')).toHaveLength(movedEvents);
+    await expectGapFreeEventLog(seeded.boardId, movedEvents);
   });
 });

@@ -191,7 +191,9 @@ async function clearBatch(tx: Tx, teamId: string, now: Date): Promise<number> {
     });
   }
   await tx.retentionLog.create({ data: { teamId, kind: 'TEXT_CLEARED', at: now, months: team.retentionMonths, cardCount: cards.length } });
-  for (const boardId of new Set(stillOpen.map((card) => card.boardId))) {
+  // Boards in id order: each event locks its board row until commit, and every multi-board writer locks them in
+  // that order (lib/events/log.ts), so two never deadlock.
+  for (const boardId of [...new Set(stillOpen.map((card) => card.boardId))].sort()) {
     await publishBoardEvent(tx, { kind: 'board.changed', boardId, actorId: 'tillit-retention', actorName: 'Tillit' });
   }
   return cards.length;

@@ -1,12 +1,14 @@
 import 'server-only';
-import { findSessionUser, type SessionToken, type SessionUser } from '@/lib/auth/session';
-import type { BoardLiveEvent } from '@/lib/board/types';
-import { authorizeBoardAction } from '@/lib/data/access';
-import { getDb } from '@/lib/db';
+import type { SessionUser } from '@/lib/auth/session';
+import { getPgPool } from '@/lib/data/sql-pool';
+import { canPerform, type TeamRole } from '@/lib/domain/permissions';
+import { AppError } from '@/lib/errors';
+import { getLiveConfig } from '@/lib/events/config';
+import { planResume } from '@/lib/events/resume';
+import { Admission, QueueFullError } from './admission';
+import type { BoardChannel, StreamTarget } from './channel';
+import { buildResyncFrame, buildRetryFrame } from './frames';
 import { getBoardHub } from './hub';
-
-const KEEPALIVE_MS = 15_000;
-const ACCESS_RECHECK_MS = 30_000;
 
 /** The response headers of a board's event stream. */
 export const EVENT_STREAM_HEADERS = {
@@ -16,95 +18,154 @@ export const EVENT_STREAM_HEADERS = {
   'x-accel-buffering': 'no',
 } as const;
 
+/** A browser that does not read its stream (over this many bytes waiting) is cut off; it resumes when it can. */
+const MAX_BUFFERED_BYTES = 1 << 20;
+
 /** Where a board's event stream writes: a Web stream (the Next route) or a Node response (lib/api/direct-routes.ts). */
 export type EventStreamSink = {
-  /** Writes one chunk of the text/event-stream body; throws when the connection is gone. */
-  write(text: string): void;
+  /** Writes bytes of the text/event-stream body; throws when the connection is gone. */
+  write(bytes: Buffer): void;
   /** Ends the response. */
   end(): void;
+  /** Bytes written but not yet sent, when the sink can tell. */
+  bufferedBytes?(): number;
 };
 
+const globalForAdmission = globalThis as unknown as { tillitStreamAdmission?: Admission };
+
 /**
- * Checks that `user` may read the board; throws NOT_FOUND before anything is sent when they may not.
- * Call before the response's status line is written.
+ * Runs the database work of opening a stream (the session's person, the access check) under admission control:
+ * at most TILLIT_STREAM_OPENINGS at once per instance, the others wait in order (lib/live/admission.ts). A waiting
+ * opening whose browser went away (`signal`) is dropped without touching the database.
  */
-export async function authorizeBoardEventStream(user: SessionUser, boardId: string): Promise<void> {
-  await authorizeBoardAction(getDb(), user.id, boardId, 'board.read');
+export async function admitStreamOpening<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  globalForAdmission.tillitStreamAdmission ??= new Admission(getLiveConfig().streamOpenings);
+  try {
+    return await globalForAdmission.tillitStreamAdmission.run(work, signal);
+  } catch (error) {
+    if (error instanceof QueueFullError) throw new AppError('UNAVAILABLE');
+    throw error;
+  }
+}
+
+/** A stream that may open: the person's role and the board's head, with the board's channel already listening. */
+export type PreparedBoardStream = { boardId: string; role: TeamRole; headSeq: number; channel: BoardChannel };
+
+const ACCESS_STATEMENT = {
+  name: 'tillit_stream_access',
+  text: `SELECT m.role::text AS role, b."eventSeq" AS "headSeq"
+         FROM "Board" b JOIN "Membership" m ON m."teamId" = b."teamId" AND m."userId" = $2
+         WHERE b.id = $1`,
+} as const;
+
+/**
+ * Checks that the person may read the board (NOT_FOUND before anything is sent when not) and reads where the
+ * board's events stand, after its channel started listening, so no later event can be missed. One query. Call
+ * inside admitStreamOpening, before the response's status line is written; then startBoardEventStream, or
+ * abandonPreparedStream when the browser went away meanwhile.
+ */
+export async function prepareBoardEventStream(userId: string, boardId: string): Promise<PreparedBoardStream> {
+  const hub = getBoardHub();
+  const channel = hub.acquire(boardId);
+  try {
+    await hub.ready();
+    const { rows } = await getPgPool().query<{ role: TeamRole; headSeq: number }>({ ...ACCESS_STATEMENT, values: [boardId, userId] });
+    const row = rows[0];
+    if (!row) throw new AppError('NOT_FOUND');
+    if (!canPerform(row.role, 'board.read')) throw new AppError('FORBIDDEN');
+    channel.initialize(row.headSeq);
+    return { boardId, role: row.role, headSeq: row.headSeq, channel };
+  } catch (error) {
+    hub.lingerIfEmpty(channel);
+    throw error;
+  }
+}
+
+export function abandonPreparedStream(prepared: PreparedBoardStream): void {
+  getBoardHub().lingerIfEmpty(prepared.channel);
+}
+
+class SseStream implements StreamTarget {
+  lastSeq = 0;
+  isCatchingUp = true;
+  private isClosed = false;
+
+  constructor(
+    readonly userId: string,
+    private readonly sink: EventStreamSink,
+    private readonly onClose: () => void,
+  ) {}
+
+  write(bytes: Buffer): void {
+    if (this.isClosed) return;
+    try {
+      this.sink.write(bytes);
+      if ((this.sink.bufferedBytes?.() ?? 0) > MAX_BUFFERED_BYTES) this.close();
+    } catch {
+      this.close();
+    }
+  }
+
+  endForAccessChange(_role: TeamRole | null, frame: Buffer): void {
+    // The browser learns why (it leaves the board, or reloads it with the new role); its reconnect is checked anew.
+    this.write(frame);
+    this.close();
+  }
+
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.onClose();
+    try {
+      this.sink.end();
+    } catch {
+      // already closed by the browser
+    }
+  }
 }
 
 /**
- * Streams a board's live events to one browser through `sink`, after authorizeBoardEventStream. Closes the stream
- * when the person loses access or their session ends (so a removed member or a signed-out cookie stops receiving the
- * team's changes within ACCESS_RECHECK_MS),
- * when the instance loses its LISTEN connection (the browser reconnects and resyncs), or when `sink` fails.
- * Returns the function that stops it, for when the browser goes away.
+ * Streams a board's live events to one browser through `sink`, after prepareBoardEventStream: first exactly the
+ * events it missed since `lastEventId` (its Last-Event-ID; from memory or the log), or a `resync` message when that
+ * is no longer possible, then every event as it happens, each with its sequence number as the SSE id.
+ *
+ * A member who is removed, demoted or whose account is deleted gets an `access.changed` message and the stream
+ * closes at once, on every instance (the change is an event on the board: the Membership trigger). No periodic
+ * access query runs while a stream is open. Returns the function that stops it, for when the browser goes away.
  */
-export function startBoardEventStream(options: { user: SessionUser; boardId: string; sink: EventStreamSink; session?: SessionToken }): () => void {
-  const { user, boardId, sink } = options;
-  let isClosed = false;
-  let cleanup = () => {};
-  const close = () => {
-    if (isClosed) return;
-    isClosed = true;
-    cleanup();
-    try {
-      sink.end();
-    } catch {
-      // already closed by the client
-    }
-  };
-  const send = (text: string) => {
-    if (isClosed) return;
-    try {
-      sink.write(text);
-    } catch {
-      close();
-    }
-  };
-  const onEvent = (event: BoardLiveEvent) => send(`data: ${JSON.stringify(event)}\n\n`);
-  // Tell the browser to retry quickly if the connection drops; our client adds its own backoff on top.
-  send('retry: 1000\n\n');
-  const keepalive = setInterval(() => send(': keepalive\n\n'), KEEPALIVE_MS);
-  const recheck = setInterval(async () => {
-    try {
-      await authorizeBoardAction(getDb(), user.id, boardId, 'board.read');
-      // A session that ended (sign-out, "sign out everywhere") stops its stream too, copies of its cookie included.
-      if (options.session && !(await findSessionUser(options.session))) close();
-    } catch {
-      close();
-    }
-  }, ACCESS_RECHECK_MS);
-  let unsubscribe = () => {};
-  cleanup = () => {
-    clearInterval(keepalive);
-    clearInterval(recheck);
-    unsubscribe();
-  };
-  getBoardHub()
-    .subscribe(boardId, { userId: user.id, name: user.name }, onEvent, close)
-    .then(
-      (stop) => {
-        if (isClosed) stop();
-        else unsubscribe = stop;
-      },
-      // The database is unreachable: end the stream; the browser retries with backoff and resyncs.
-      () => close(),
-    );
-  return close;
+export function startBoardEventStream(options: { user: SessionUser; prepared: PreparedBoardStream; lastEventId: number | null; sink: EventStreamSink }): () => void {
+  const { user, prepared, sink } = options;
+  const hub = getBoardHub();
+  const { channel } = prepared;
+  let hasJoined = false;
+  const stream = new SseStream(user.id, sink, () => hub.leave(channel, stream, hasJoined));
+  // Tell the browser's own EventSource to wait 1–3 s before reconnecting (spread, so a dropped building does
+  // not come back in one instant); our client adds its own backoff on top.
+  stream.write(buildRetryFrame(1_000 + Math.random() * 2_000));
+  const plan = planResume({ lastSeq: options.lastEventId, headSeq: prepared.headSeq });
+  if (plan.kind === 'resync') stream.write(buildResyncFrame(prepared.boardId, prepared.headSeq));
+  hasJoined = true;
+  hub.join(channel, stream, { id: user.id, name: user.name });
+  void channel.attach(stream, plan.kind === 'replay' ? plan.afterSeq : prepared.headSeq);
+  return () => stream.close();
 }
 
 /** The Next route's form (app/api/boards/[boardId]/events/route.ts): an SSE Response over a Web stream. */
-export async function openBoardEventStream(options: { user: SessionUser; boardId: string; signal: AbortSignal }): Promise<Response> {
+export async function openBoardEventStream(options: { user: SessionUser; boardId: string; lastEventId: number | null; signal: AbortSignal }): Promise<Response> {
   const { user, boardId, signal } = options;
-  await authorizeBoardEventStream(user, boardId);
-  const encoder = new TextEncoder();
+  const prepared = await admitStreamOpening(() => prepareBoardEventStream(user.id, boardId), signal);
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       stop = startBoardEventStream({
         user,
-        boardId,
-        sink: { write: (text) => controller.enqueue(encoder.encode(text)), end: () => controller.close() },
+        prepared,
+        lastEventId: options.lastEventId,
+        sink: {
+          write: (bytes) => controller.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+          end: () => controller.close(),
+          bufferedBytes: () => Math.max(0, -(controller.desiredSize ?? 0)),
+        },
       });
       signal.addEventListener('abort', () => stop());
     },

@@ -1,172 +1,208 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import type { BoardLiveEvent } from '@/lib/board/types';
-import { getServerEnv } from '@/lib/env';
+import { getEventBus, type EventBus } from '@/lib/events/bus';
+import { getLiveConfig } from '@/lib/events/config';
+import { readBoardEvents } from '@/lib/events/log';
+import type { WireEvent } from '@/lib/events/types';
 import { describeErrorForLog } from '@/lib/api/error-log';
 import { log } from '@/lib/log';
-import { BOARD_EVENTS_CHANNEL } from './publish';
+import { BoardChannel, type StreamTarget } from './channel';
+import { buildMessageFrame, KEEPALIVE_FRAME } from './frames';
+import { LocalViewers, packPresenceMessages, PresenceTable, type Viewer } from './presence';
 
-/**
- * One LISTEN connection per app instance fans PostgreSQL notifications out to that instance's open streams.
- * Every instance hears every commit, so several instances behind a load balancer stay in step with no broker.
- * (To use Redis or another bus instead, replace `connect`'s LISTEN with a subscription and publishBoardEvent's
- * pg_notify with a publish after commit; the rest is unchanged.)
- *
- * Presence rides the same mechanism on a second channel: each instance announces its own viewers with heartbeats,
- * and every instance keeps the union, expiring entries that stop beating (an instance that died).
- */
-const PRESENCE_CHANNEL = 'tillit_presence';
+const KEEPALIVE_MS = 15_000;
+const PRESENCE_FLUSH_MS = 250;
 const PRESENCE_HEARTBEAT_MS = 10_000;
 const PRESENCE_EXPIRY_MS = 25_000;
-const RECONNECT_MS = 1_000;
+/** A board nobody on this instance has open keeps its channel (and recent frames) this long, for reconnects. */
+const CHANNEL_LINGER_MS = 120_000;
 
-type Listener = (event: BoardLiveEvent) => void;
-type PresenceEntry = { connectionId: string; userId: string; name: string; seenAt: number };
-type PresenceMessage = { op: 'join' | 'beat' | 'leave'; boardId: string; connectionId: string; userId: string; name: string };
-
+/**
+ * The live hub: one per process. It listens on the event bus (lib/events/bus.ts) and fans each board's events out
+ * to the streams open on that board here, through one BoardChannel per board (ordering, gap repair, recent
+ * frames, catch-up: channel.ts). It also keeps presence (presence.ts) and the streams' keepalives, on one timer
+ * each for all streams, not one per stream.
+ *
+ * When the bus is lost, events may have been missed: every stream is closed, and browsers reconnect with their
+ * Last-Event-ID and are caught up from the log, so nothing is missed and no board is refetched.
+ */
 class BoardHub {
-  private readonly instanceId = randomUUID();
-  private readonly listeners = new Map<string, Set<Listener>>();
-  private readonly localViewers = new Map<string, PresenceMessage>();
-  private readonly presence = new Map<string, Map<string, PresenceEntry>>();
-  private client: pg.Client | null = null;
-  private connecting: Promise<void> | null = null;
-  private heartbeat: ReturnType<typeof setInterval> | null = null;
-  /** Listeners told when the LISTEN connection was lost: their streams close so browsers reconnect and resync. */
-  private readonly lossListeners = new Set<() => void>();
+  private readonly bus: EventBus;
+  private readonly channels = new Map<string, BoardChannel>();
+  private readonly lingerTimers = new Map<BoardChannel, ReturnType<typeof setTimeout>>();
+  private readonly localViewers = new LocalViewers();
+  private readonly presence = new PresenceTable();
+  private readonly dirtyPresence = new Set<string>();
+  private readonly budgetBytes = getLiveConfig().recentEventsBytes;
+  private windowBytes = 0;
+  /** One entry per frame put in a window, oldest first: which channel's oldest frame to drop when over budget. */
+  private windowQueue: BoardChannel[] = [];
+  private windowQueueStart = 0;
+  private streamCount = 0;
 
-  async ensureConnected(): Promise<void> {
-    if (this.client) return;
-    this.connecting ??= this.connect().finally(() => {
-      this.connecting = null;
+  constructor() {
+    this.bus = getEventBus();
+    this.bus.subscribe({
+      onEvents: (events) => this.route(events),
+      onPresence: (text) => this.applyPresence(text),
+      onLoss: () => this.dropEverything(),
+      onReady: () => this.announceAllPresence(),
     });
-    return this.connecting;
+    const every = (ms: number, work: () => void) => setInterval(work, ms).unref?.();
+    every(KEEPALIVE_MS, () => this.writeToAll(KEEPALIVE_FRAME));
+    every(PRESENCE_FLUSH_MS, () => this.flushPresence());
+    every(PRESENCE_HEARTBEAT_MS, () => this.heartbeat());
   }
 
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: getServerEnv().DATABASE_URL });
-    client.on('notification', (message) => this.handleNotification(message.channel, message.payload ?? ''));
-    client.on('error', () => this.handleConnectionLoss(client));
-    client.on('end', () => this.handleConnectionLoss(client));
-    await client.connect();
-    await client.query(`LISTEN ${BOARD_EVENTS_CHANNEL}`);
-    await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
-    this.client = client;
-    this.heartbeat ??= setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
-    this.heartbeat.unref?.();
-    // Re-announce our viewers: another instance may have expired them while we were away.
-    for (const viewer of this.localViewers.values()) void this.sendPresence({ ...viewer, op: 'join' });
+  get openStreams(): number {
+    return this.streamCount;
   }
 
-  private handleConnectionLoss(client: pg.Client) {
-    if (this.client !== client) return;
-    this.client = null;
-    client.removeAllListeners('notification');
-    client.end().catch(() => {});
-    log.warn({ instanceId: this.instanceId }, 'live: LISTEN connection lost');
-    for (const onLoss of this.lossListeners) onLoss();
-    setTimeout(() => {
-      if (this.listeners.size > 0) this.ensureConnected().catch(() => {});
-    }, RECONNECT_MS).unref?.();
+  /** Resolves once the bus delivers (a stream must not open while events would be missed). */
+  ready(): Promise<void> {
+    return this.bus.ready();
   }
 
-  private handleNotification(channel: string, payload: string) {
-    try {
-      if (channel === BOARD_EVENTS_CHANNEL) {
-        const event = JSON.parse(payload) as BoardLiveEvent;
-        for (const listener of this.listeners.get(event.boardId) ?? []) listener(event);
-      } else if (channel === PRESENCE_CHANNEL) {
-        this.applyPresence(JSON.parse(payload) as PresenceMessage);
-      }
-    } catch (error) {
-      log.warn({ err: describeErrorForLog(error) }, 'live: bad notification ignored');
+  /**
+   * The board's channel, created (listening from now on) when needed. Take it BEFORE reading the board's head
+   * from the database: then no event after that head can slip by unheard.
+   */
+  acquire(boardId: string): BoardChannel {
+    let channel = this.channels.get(boardId);
+    if (!channel) {
+      channel = new BoardChannel(boardId, {
+        readLog: readBoardEvents,
+        onWindowChange: (changed, deltaBytes, framesAdded) => this.account(changed, deltaBytes, framesAdded),
+        onError: (error) => log.warn({ boardId, err: describeErrorForLog(error) }, 'live: reading the event log failed'),
+      });
+      this.channels.set(boardId, channel);
+    }
+    this.cancelLinger(channel);
+    return channel;
+  }
+
+  /** Adds a stream's viewer to presence (call once the stream is open). */
+  join(channel: BoardChannel, stream: StreamTarget, viewer: Viewer): void {
+    this.streamCount += 1;
+    if (channel.presenceFrame) stream.write(channel.presenceFrame);
+    if (this.localViewers.add(channel.boardId, viewer)) this.dirtyPresence.add(channel.boardId);
+  }
+
+  /** Takes a stream off its channel and presence; an empty channel lingers for a while, then goes. */
+  leave(channel: BoardChannel, stream: StreamTarget, hasJoined: boolean): void {
+    channel.detach(stream);
+    if (hasJoined) {
+      this.streamCount -= 1;
+      if (this.localViewers.remove(channel.boardId, stream.userId)) this.dirtyPresence.add(channel.boardId);
+    }
+    this.lingerIfEmpty(channel);
+  }
+
+  /** Lets a channel go once nobody uses it (also after a refused stream opening). */
+  lingerIfEmpty(channel: BoardChannel): void {
+    if (channel.streams.size > 0 || channel.isDisposed || this.lingerTimers.has(channel)) return;
+    const timer = setTimeout(() => {
+      this.lingerTimers.delete(channel);
+      if (channel.streams.size > 0) return;
+      channel.dispose();
+      if (this.channels.get(channel.boardId) === channel) this.channels.delete(channel.boardId);
+    }, CHANNEL_LINGER_MS);
+    timer.unref?.();
+    this.lingerTimers.set(channel, timer);
+  }
+
+  private cancelLinger(channel: BoardChannel) {
+    const timer = this.lingerTimers.get(channel);
+    if (timer) clearTimeout(timer);
+    this.lingerTimers.delete(channel);
+  }
+
+  private route(events: readonly WireEvent[]) {
+    if (events.length === 1) {
+      const event = events[0] as WireEvent;
+      this.channels.get(event.boardId)?.receive(events);
+      return;
+    }
+    const byBoard = new Map<string, WireEvent[]>();
+    for (const event of events) {
+      if (!this.channels.has(event.boardId)) continue;
+      let list = byBoard.get(event.boardId);
+      if (!list) byBoard.set(event.boardId, (list = []));
+      list.push(event);
+    }
+    for (const [boardId, list] of byBoard) this.channels.get(boardId)?.receive(list);
+  }
+
+  /** The bus is gone: close every stream (browsers resume from the log) and start afresh. */
+  private dropEverything() {
+    const channels = [...this.channels.values()];
+    this.channels.clear();
+    for (const channel of channels) {
+      this.cancelLinger(channel);
+      for (const stream of [...channel.streams]) stream.close();
+      channel.dispose();
     }
   }
 
-  private applyPresence(message: PresenceMessage) {
-    let board = this.presence.get(message.boardId);
-    if (!board) {
-      board = new Map();
-      this.presence.set(message.boardId, board);
+  private writeToAll(bytes: Buffer) {
+    for (const channel of this.channels.values()) for (const stream of channel.streams) if (!stream.isCatchingUp) stream.write(bytes);
+  }
+
+  // ── memory budget of the recent-frame windows ───────────────────────────────────────────────────────────────
+
+  private account(channel: BoardChannel, deltaBytes: number, framesAdded: number) {
+    this.windowBytes += deltaBytes;
+    for (let i = 0; i < framesAdded; i += 1) this.windowQueue.push(channel);
+    while (this.windowBytes > this.budgetBytes && this.windowQueueStart < this.windowQueue.length) {
+      const oldest = this.windowQueue[this.windowQueueStart] as BoardChannel;
+      this.windowQueueStart += 1;
+      if (oldest.isDisposed) continue;
+      const dropped = oldest.window.shift();
+      if (dropped) this.windowBytes -= dropped.bytes.length;
     }
-    const before = this.describeViewers(message.boardId);
-    if (message.op === 'leave') board.delete(message.connectionId);
-    else board.set(message.connectionId, { connectionId: message.connectionId, userId: message.userId, name: message.name, seenAt: Date.now() });
-    this.expire(message.boardId);
-    if (JSON.stringify(before) !== JSON.stringify(this.describeViewers(message.boardId))) this.broadcastPresence(message.boardId);
+    if (this.windowQueueStart > 4096 && this.windowQueueStart * 2 > this.windowQueue.length) {
+      this.windowQueue = this.windowQueue.slice(this.windowQueueStart);
+      this.windowQueueStart = 0;
+    }
   }
 
-  private expire(boardId: string) {
-    const board = this.presence.get(boardId);
-    if (!board) return;
-    const cutoff = Date.now() - PRESENCE_EXPIRY_MS;
-    for (const [id, entry] of board) if (entry.seenAt < cutoff) board.delete(id);
+  // ── presence ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private flushPresence() {
+    if (this.dirtyPresence.size === 0) return;
+    const boards = [...this.dirtyPresence].map((boardId) => this.localViewers.describe(boardId));
+    this.dirtyPresence.clear();
+    for (const message of packPresenceMessages(this.bus.instanceId, boards)) this.bus.publishPresence(message);
   }
 
-  private describeViewers(boardId: string): { id: string; name: string }[] {
-    const unique = new Map<string, string>();
-    for (const entry of this.presence.get(boardId)?.values() ?? []) unique.set(entry.userId, entry.name);
-    return [...unique].map(([id, name]) => ({ id, name })).sort((a, b) => a.id.localeCompare(b.id));
+  private heartbeat() {
+    for (const boardId of this.localViewers.boardIds()) this.dirtyPresence.add(boardId);
+    this.flushPresence();
+    for (const boardId of this.presence.expire(Date.now(), PRESENCE_EXPIRY_MS)) this.broadcastPresence(boardId);
+  }
+
+  private announceAllPresence() {
+    for (const boardId of this.localViewers.boardIds()) this.dirtyPresence.add(boardId);
+  }
+
+  private applyPresence(text: string) {
+    for (const boardId of this.presence.apply(text, Date.now())) this.broadcastPresence(boardId);
   }
 
   private broadcastPresence(boardId: string) {
-    const event: BoardLiveEvent = { kind: 'presence', boardId, viewers: this.describeViewers(boardId) };
-    for (const listener of this.listeners.get(boardId) ?? []) listener(event);
-  }
-
-  private beat() {
-    for (const viewer of this.localViewers.values()) void this.sendPresence({ ...viewer, op: 'beat' });
-    for (const boardId of this.presence.keys()) {
-      const before = JSON.stringify(this.describeViewers(boardId));
-      this.expire(boardId);
-      if (before !== JSON.stringify(this.describeViewers(boardId))) this.broadcastPresence(boardId);
-    }
-  }
-
-  /** Presence messages go out one at a time on the listening connection (a pg client runs one query at once). */
-  private presenceQueue: Promise<void> = Promise.resolve();
-
-  private sendPresence(message: PresenceMessage): Promise<void> {
-    this.presenceQueue = this.presenceQueue.then(async () => {
-      try {
-        await this.client?.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, JSON.stringify(message)]);
-      } catch {
-        // Presence is best effort; the next heartbeat repairs it.
-      }
-    });
-    return this.presenceQueue;
-  }
-
-  /** Subscribes a stream to a board's events and announces the viewer. Returns the unsubscribe function. */
-  async subscribe(boardId: string, viewer: { userId: string; name: string }, listener: Listener, onLoss: () => void) {
-    await this.ensureConnected();
-    let set = this.listeners.get(boardId);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(boardId, set);
-    }
-    set.add(listener);
-    this.lossListeners.add(onLoss);
-    const presence: PresenceMessage = { op: 'join', boardId, connectionId: randomUUID(), userId: viewer.userId, name: viewer.name };
-    this.localViewers.set(presence.connectionId, presence);
-    await this.sendPresence(presence);
-    // The new stream needs the current viewers at once, not at the next change.
-    listener({ kind: 'presence', boardId, viewers: this.describeViewers(boardId) });
-
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(boardId);
-      this.lossListeners.delete(onLoss);
-      this.localViewers.delete(presence.connectionId);
-      void this.sendPresence({ ...presence, op: 'leave' });
-    };
+    const channel = this.channels.get(boardId);
+    if (!channel) return;
+    const { viewers, total } = this.presence.describe(boardId);
+    channel.presenceFrame = buildMessageFrame({ kind: 'presence', boardId, viewers, total });
+    for (const stream of channel.streams) stream.write(channel.presenceFrame);
   }
 }
 
 const globalForHub = globalThis as unknown as { tillitBoardHub?: BoardHub };
 
+/** This process's hub (shared by both copies of lib/ in the production server, like the bus). */
 export function getBoardHub(): BoardHub {
   globalForHub.tillitBoardHub ??= new BoardHub();
   return globalForHub.tillitBoardHub;
 }
+
+export type { BoardHub };

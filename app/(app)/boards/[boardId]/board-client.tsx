@@ -18,7 +18,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { BoardCommand } from '@/lib/board/commands';
-import type { BoardCardView, BoardColumnView, BoardLiveEvent, BoardView } from '@/lib/board/types';
+import type { BoardActivityEvent, BoardCardView, BoardColumnView, BoardView } from '@/lib/board/types';
 import {
   deriveVisibleCards,
   mergeRemoteEvents,
@@ -188,7 +188,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
   );
 
   const describeRemoteEvent = useCallback(
-    (event: Exclude<BoardLiveEvent, { kind: 'presence' }>): string => {
+    (event: BoardActivityEvent): string => {
       const actor = event.actorName || t('live.someone');
       if (event.kind === 'board.changed') return t('live.boardChanged', { actor });
       if (event.kind === 'card.remove') return t('live.cardRemoved', { actor, title: event.title });
@@ -199,7 +199,8 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
     [columnName, t],
   );
 
-  const { status: liveStatus, viewers } = useBoardLive(boardId, {
+  const { status: liveStatus, viewers, viewerTotal } = useBoardLive(boardId, {
+    initialSeq: initialBoard.eventSeq,
     onResync: () => void resync(),
     onEvent: (event) => {
       if (event.kind === 'board.changed') void resync();
@@ -409,7 +410,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-3">
           <KeyboardHelpButton onOpen={() => setIsHelpOpen(true)} />
-          <PresenceList viewers={viewers} currentUserId={currentUser.id} />
+          <PresenceList viewers={viewers} total={viewerTotal} currentUserId={currentUser.id} />
           <p role="status" className="flex items-center gap-1 text-sm" data-live-status={liveStatus}>
             <span aria-hidden="true">{liveStatus === 'live' ? '●' : '○'}</span>
             {liveStatus === 'paused' ? t('live.paused') : liveStatus === 'live' ? t('live.connected') : null}

@@ -12,10 +12,15 @@ function initialsOf(name: string): string {
     .join('');
 }
 
-/** Who is looking at the board right now — useful in a standup; never stored. */
-export function PresenceList({ viewers, currentUserId }: { viewers: BoardViewer[]; currentUserId: string }) {
+/**
+ * Who is looking at the board right now — useful in a standup; never stored. A board open in many browsers names
+ * a few and counts the rest (`total`).
+ */
+export function PresenceList({ viewers, total, currentUserId }: { viewers: BoardViewer[]; total?: number; currentUserId: string }) {
   const t = useTranslations('board.live');
+  const tLive = useTranslations('live.presence');
   if (viewers.length === 0) return null;
+  const others = Math.max(0, (total ?? viewers.length) - viewers.length);
   const sorted = [...viewers].sort((a, b) => (a.id === currentUserId ? -1 : b.id === currentUserId ? 1 : a.name.localeCompare(b.name)));
   return (
     <div className="flex items-center gap-2 text-sm">
@@ -27,6 +32,12 @@ export function PresenceList({ viewers, currentUserId }: { viewers: BoardViewer[
             <span className="sr-only">{t('viewer', { name: viewer.name })}</span>
           </li>
         ))}
+        {others > 0 && (
+          <li className="flex h-7 min-w-7 items-center justify-center rounded-full border-2 border-white bg-slate-700 px-1 text-xs font-semibold text-white">
+            <span aria-hidden="true">{tLive('more', { count: others })}</span>
+            <span className="sr-only">{tLive('moreLabel', { count: others })}</span>
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -1,14 +1,16 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { BoardLiveEvent } from '@/lib/board/types';
+import type { BoardActivityEvent, BoardStreamMessage } from '@/lib/board/types';
 
 export type LiveStatus = 'connecting' | 'live' | 'paused';
 export type BoardViewer = { id: string; name: string };
 
 type Handlers = {
-  onEvent: (event: Exclude<BoardLiveEvent, { kind: 'presence' }>) => void;
-  /** Called on every (re)connection: the client fetches the true board state, so nothing missed stays stale. */
+  /** The sequence number of the board as the page has it (BoardView.eventSeq): the stream starts after it. */
+  initialSeq: number | null;
+  onEvent: (event: BoardActivityEvent) => void;
+  /** The events missed while away can no longer be replayed: fetch the true board state. */
   onResync: () => void;
 };
 
@@ -16,13 +18,21 @@ const MAX_BACKOFF_MS = 15_000;
 
 /**
  * Subscribes to the board's Server-Sent Events. Reconnects by itself with jittered exponential backoff (EventSource's
- * own retry is fixed and gives up on some errors) and resyncs after every reconnect.
+ * own retry is fixed and gives up on some errors). Every event carries the board's sequence number as its SSE id;
+ * a reconnect asks for the events after the last one it had (`?lastEventId=`), and the server sends exactly those,
+ * so a dropped connection costs no refetch of the board. Only when they can no longer be replayed (away too long)
+ * does the server say `resync`, and the board is fetched again.
+ *
+ * When this person's membership changes the server says so and closes the stream: removed, the page leaves the
+ * board; another role, it reloads with that role's view.
  */
 export function useBoardLive(boardId: string, handlers: Handlers) {
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [viewers, setViewers] = useState<BoardViewer[]>([]);
+  const [viewerTotal, setViewerTotal] = useState(0);
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
+  const lastSeqRef = useRef<number | null>(handlers.initialSeq);
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -32,16 +42,25 @@ export function useBoardLive(boardId: string, handlers: Handlers) {
 
     const connect = () => {
       if (isDisposed) return;
-      source = new EventSource(`/api/boards/${boardId}/events`);
+      const position = lastSeqRef.current === null ? '' : `?lastEventId=${lastSeqRef.current}`;
+      source = new EventSource(`/api/boards/${encodeURIComponent(boardId)}/events${position}`);
       source.onopen = () => {
         attempt = 0;
         setStatus('live');
-        handlersRef.current.onResync();
       };
       source.onmessage = (message) => {
-        const event = JSON.parse(message.data) as BoardLiveEvent;
-        if (event.kind === 'presence') setViewers(event.viewers);
-        else handlersRef.current.onEvent(event);
+        if (/^\d+$/.test(message.lastEventId)) lastSeqRef.current = Number(message.lastEventId);
+        const event = JSON.parse(message.data) as BoardStreamMessage;
+        if (event.kind === 'presence') {
+          setViewers(event.viewers);
+          setViewerTotal(event.total ?? event.viewers.length);
+        } else if (event.kind === 'resync') handlersRef.current.onResync();
+        else if (event.kind === 'access.changed') {
+          isDisposed = true;
+          source?.close();
+          if (event.role === null) window.location.assign('/teams');
+          else window.location.reload();
+        } else handlersRef.current.onEvent(event);
       };
       source.onerror = () => {
         source?.close();
@@ -55,7 +74,7 @@ export function useBoardLive(boardId: string, handlers: Handlers) {
 
     // A laptop waking from sleep or a phone coming back online: reconnect now instead of waiting out the backoff.
     const reconnectNow = () => {
-      if (source?.readyState === EventSource.OPEN) return;
+      if (isDisposed || source?.readyState === EventSource.OPEN) return;
       clearTimeout(retryTimer);
       source?.close();
       connect();
@@ -71,5 +90,5 @@ export function useBoardLive(boardId: string, handlers: Handlers) {
     };
   }, [boardId]);
 
-  return { status, viewers };
+  return { status, viewers, viewerTotal };
 }

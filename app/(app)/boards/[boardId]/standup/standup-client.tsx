@@ -6,7 +6,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNod
 import { FormField } from '@/components/ui/form-field';
 import type { BoardCommand } from '@/lib/board/commands';
 import { getElapsedDays } from '@/lib/board/age';
-import type { BoardCardView, BoardColumnView, BoardLiveEvent, BoardView } from '@/lib/board/types';
+import type { BoardActivityEvent, BoardCardView, BoardColumnView, BoardView } from '@/lib/board/types';
 import type { StandupData, StandupView } from '@/lib/data/standups';
 import { applyServerEvent, rebaseOnSnapshot, type SyncEvent } from '@/lib/domain/board-sync';
 import {
@@ -197,7 +197,7 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
   );
 
   const describeRemoteEvent = useCallback(
-    (event: Exclude<BoardLiveEvent, { kind: 'presence' }>): string => {
+    (event: BoardActivityEvent): string => {
       const actor = event.actorName || tBoard('live.someone');
       if (event.kind === 'board.changed') return tBoard('live.boardChanged', { actor });
       if (event.kind === 'card.remove') return tBoard('live.cardRemoved', { actor, title: event.title });
@@ -208,6 +208,7 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
   );
 
   const { status: liveStatus } = useBoardLive(boardId, {
+    initialSeq: board.eventSeq,
     onResync: () => void resync(),
     onEvent: (event) => {
       if (event.kind === 'board.changed') void resync();
