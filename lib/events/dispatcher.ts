@@ -69,7 +69,8 @@ export class EventDispatcher {
   private readonly queue: BoardState[] = [];
   private activeWorkers = 0;
   private headsAtLeadershipStart = new Map<string, number>();
-  private registeredAt = new Map<string, Date>();
+  /** Per durable consumer: its stored cursors, and each board's last event written before it was registered. */
+  private startingPoints = new Map<string, { stored: Map<string, number>; beforeRegistration: Map<string, number> }>();
   private timers: ReturnType<typeof setInterval>[] = [];
   private unsubscribe: (() => void) | null = null;
   private idleWaiters: (() => void)[] = [];
@@ -179,7 +180,19 @@ export class EventDispatcher {
       text: 'SELECT name, "registeredAt" FROM "EventConsumer" WHERE name = ANY($1::text[])',
       values: [this.durable.map((consumer) => consumer.name)],
     });
-    this.registeredAt = new Map(registered.rows.map((row) => [row.name, row.registeredAt]));
+    // Where every durable consumer starts on every board, read in bulk now, so that no board needs a query of its
+    // own when it is first dispatched (10,000 boards would otherwise mean tens of thousands of queries).
+    this.startingPoints = new Map();
+    for (const { name, registeredAt } of registered.rows) {
+      const [stored, before] = await Promise.all([
+        pool.query<{ boardId: string; seq: number }>({ text: 'SELECT "boardId", seq FROM "EventCursor" WHERE consumer = $1', values: [name] }),
+        pool.query<{ boardId: string; seq: number }>({ text: 'SELECT "boardId", max(seq) AS seq FROM "OutboxEvent" WHERE at < $1 GROUP BY "boardId"', values: [registeredAt] }),
+      ]);
+      this.startingPoints.set(name, {
+        stored: new Map(stored.rows.map((row) => [row.boardId, row.seq])),
+        beforeRegistration: new Map(before.rows.map((row) => [row.boardId, row.seq])),
+      });
+    }
     const heads = await pool.query<{ id: string; eventSeq: number }>('SELECT id, "eventSeq" FROM "Board" WHERE "eventSeq" > 0');
     this.headsAtLeadershipStart = new Map(heads.rows.map((row) => [row.id, row.eventSeq]));
     this.leader = true;
@@ -268,32 +281,20 @@ export class EventDispatcher {
     return Number.isFinite(slowest) ? slowest : board.head;
   }
 
-  private async initialiseBoard(board: BoardState): Promise<Map<string, ConsumerState>> {
+  /** Where each consumer starts on a board first dispatched since this instance became leader (no query). */
+  private initialiseBoard(board: BoardState): Map<string, ConsumerState> {
     const states = new Map<string, ConsumerState>();
     const fresh = (cursor: number): ConsumerState => ({ cursor, isDirty: false, failures: 0, retryAt: 0 });
-    if (this.durable.length > 0) {
-      const pool = getPgPool();
-      const stored = await pool.query<{ consumer: string; seq: number }>({
-        name: 'tillit_dispatcher_cursors',
-        text: 'SELECT consumer, seq FROM "EventCursor" WHERE "boardId" = $1',
-        values: [board.boardId],
-      });
-      const storedByName = new Map(stored.rows.map((row) => [row.consumer, row.seq]));
-      for (const consumer of this.durable) {
-        let lastSeqBeforeRegistration = 0;
-        if (!storedByName.has(consumer.name)) {
-          const before = await pool.query<{ seq: number | null }>({
-            name: 'tillit_dispatcher_before_registration',
-            text: 'SELECT max(seq) AS seq FROM "OutboxEvent" WHERE "boardId" = $1 AND at < $2',
-            values: [board.boardId, this.registeredAt.get(consumer.name) ?? new Date()],
-          });
-          lastSeqBeforeRegistration = before.rows[0]?.seq ?? 0;
-        }
-        states.set(consumer.name, fresh(initialDurableCursor({ storedSeq: storedByName.get(consumer.name) ?? null, lastSeqBeforeRegistration })));
-      }
-    }
     for (const consumer of this.consumers) {
-      if (consumer.kind === 'ephemeral') states.set(consumer.name, fresh(initialLiveCursor(this.headsAtLeadershipStart.get(board.boardId))));
+      if (consumer.kind === 'ephemeral') {
+        states.set(consumer.name, fresh(initialLiveCursor(this.headsAtLeadershipStart.get(board.boardId))));
+        continue;
+      }
+      const points = this.startingPoints.get(consumer.name);
+      // A board created since the consumer's starting points were read has no history before its registration.
+      const cursor = initialDurableCursor({ storedSeq: points?.stored.get(board.boardId) ?? null, lastSeqBeforeRegistration: points?.beforeRegistration.get(board.boardId) ?? 0 });
+      // Stored from the start, so a restart finds it without looking through the log's history again.
+      states.set(consumer.name, { ...fresh(cursor), isDirty: !points?.stored.has(board.boardId) });
     }
     return states;
   }
@@ -304,7 +305,7 @@ export class EventDispatcher {
   }
 
   private async processBoard(board: BoardState): Promise<void> {
-    board.consumers ??= await this.initialiseBoard(board);
+    board.consumers ??= this.initialiseBoard(board);
     const states = board.consumers;
     for (let pass = 0; pass < 1_000 && this.leader; pass += 1) {
       const now = Date.now();
