@@ -45,7 +45,9 @@ const server = createServer((request, response) => {
   if (serveDirectRoute(request, response)) return;
   void handleWithNext(request, response);
 });
-server.listen(port, hostname, () => {
+// A deep accept queue (the kernel caps it at net.core.somaxconn): when a building's network comes back, thousands of
+// browsers reconnect their live streams at once, and a short queue would make them wait for SYN retries.
+server.listen({ port, host: hostname, backlog: 4096 }, () => {
   console.log(`✓ Ready on http://${hostname ?? 'localhost'}:${port}`);
 });
 

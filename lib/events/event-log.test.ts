@@ -106,12 +106,14 @@ describe.skipIf(!hasDatabase)('the board event log (database)', () => {
           index % 4 === 0
             ? ({ type: 'card.update', cardId, title: `Ärende ${index}` } as const)
             : index % 4 === 1
-              ? ({ type: 'card.block', cardId, isBlocked: index % 8 === 1, reason: 'Väntar' } as const)
+              ? index % 8 === 1
+                ? ({ type: 'card.block', cardId, reason: 'Väntar' } as const)
+                : ({ type: 'card.unblock', cardId } as const)
               : index % 4 === 2
                 ? ({ type: 'card.move', cardId: 'no-such-card', toColumnId: board.columnIds[1]!, toIndex: 0 } as const)
                 : ({ type: 'card.move', cardId, toColumnId: board.columnIds[index % 3]!, toIndex: index % 4 } as const);
         try {
-          await executeBoardCommand(actor, board.boardId, command as never, new Date());
+          await executeBoardCommand(actor, board.boardId, command, new Date());
           successes += 1;
         } catch (error) {
           expect((error as { code?: string }).code).toBe('NOT_FOUND');
@@ -163,6 +165,27 @@ describe.skipIf(!hasDatabase)('the board event log (database)', () => {
         { seq: 2, kind: 'access.changed', boardId: board.boardId, userId: bo!.id, role: null },
         { seq: 3, kind: 'access.changed', boardId: board.boardId, userId: anna!.id, role: null },
       ]);
+    }
+  });
+
+  it('the trigger notifies every instance in the wire format of the bus, with the whole event', async () => {
+    const pg = (await import('pg')).default;
+    const { decodeNotification } = await import('./wire');
+    const { getDb } = await import('@/lib/db');
+    const seeded = await seedTeam(1);
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    try {
+      const heard: string[] = [];
+      listener.on('notification', (message) => heard.push(message.payload ?? ''));
+      await listener.query('LISTEN tillit_board_events');
+      await getDb().membership.delete({ where: { teamId_userId: { teamId: seeded.teamId, userId: seeded.users[1]!.id } } });
+      await waitFor(() => heard.some((text) => text.includes(seeded.boards[0]!.boardId)), 'the notification');
+      const decoded = heard.map(decodeNotification).find((n) => n.events.some((e) => e.boardId === seeded.boards[0]!.boardId));
+      expect(decoded?.origin).toBe('');
+      expect(decoded?.events).toEqual([{ boardId: seeded.boards[0]!.boardId, seq: 1, payload: expect.stringContaining('"access.changed"') }]);
+    } finally {
+      await listener.end();
     }
   });
 

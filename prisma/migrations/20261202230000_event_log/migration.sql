@@ -64,7 +64,8 @@ BEGIN
   LOOP
     payload := json_build_object('kind', 'access.changed', 'boardId', changed.id, 'userId', OLD."userId", 'role', new_role)::text;
     INSERT INTO "OutboxEvent" ("boardId", seq, kind, payload) VALUES (changed.id, changed."eventSeq", 'access.changed', payload);
-    PERFORM pg_notify('tillit_board_events', changed.id || E'\t' || changed."eventSeq" || E'\t' || payload);
+    -- The wire format of lib/events/wire.ts: an empty origin line (the database itself), then the event's line.
+    PERFORM pg_notify('tillit_board_events', E'\n' || changed.id || E'\t' || changed."eventSeq" || E'\t' || payload);
   END LOOP;
   RETURN NULL;
 END $$;
