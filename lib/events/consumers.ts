@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
+import { webhookConsumer } from '@/lib/webhooks/event-consumer';
 import { liveConsumer } from './live-consumer';
 import type { EventFilter } from './filters';
 import type { BoardEventRecord } from './types';
@@ -40,4 +41,6 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   // The live streams: every instance's browsers hear every event (lib/live/hub.ts); this consumer re-announces
   // the events that no instance announced (a writer died between its commit and its relay).
   liveConsumer,
+  // Webhooks: queues signed deliveries of card events for the team's endpoints (lib/webhooks/).
+  webhookConsumer,
 ];
