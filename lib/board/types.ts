@@ -93,10 +93,11 @@ export type BoardLiveEvent =
   | { kind: 'board.changed'; boardId: string; actorId: string; actorName: string }
   /**
    * Someone's membership of the board's team changed (role is the new one, null when removed or the account was
-   * deleted). Written by a database trigger (prisma/migrations/…_event_log). Only that person's own streams
-   * receive it: they are closed at once on every instance (lib/live/board-stream.ts).
+   * deleted), or their sessions ended (`reason: 'session-ended'`, role unchanged: signed out everywhere). Written by
+   * database triggers (prisma/migrations/…_event_log). Only that person's own streams receive it: they are closed
+   * at once on every instance (lib/live/board-stream.ts).
    */
-  | { kind: 'access.changed'; boardId: string; userId: string; role: TeamRole | null }
+  | { kind: 'access.changed'; boardId: string; userId: string; role: TeamRole | null; reason?: 'session-ended' }
   /** Who is looking at the board: at most a few named viewers, and `total` (when sent) counts all of them. */
   | { kind: 'presence'; boardId: string; viewers: { id: string; name: string }[]; total?: number };
 

@@ -168,6 +168,22 @@ describe.skipIf(!hasDatabase)('the board event log (database)', () => {
     }
   });
 
+  it('a session that ends (the session generation of the account rises) is an event on every board of every team of the person', async () => {
+    const { getDb } = await import('@/lib/db');
+    const db = getDb();
+    const first = await seedTeam(2);
+    const anna = first.users[0]!;
+    const second = await seedTeam(1);
+    await db.membership.create({ data: { teamId: second.teamId, userId: anna.id, role: 'VIEWER' } });
+    await db.user.update({ where: { id: anna.id }, data: { sessionGeneration: { increment: 1 } } });
+    // Unchanged generation (another column updated): nothing.
+    await db.user.update({ where: { id: anna.id }, data: { name: 'Anna Annan' } });
+    for (const [board, role] of [[first.boards[0]!, 'MEMBER'], [first.boards[1]!, 'MEMBER'], [second.boards[0]!, 'VIEWER']] as const) {
+      const log = await readLog(board.boardId);
+      expect(log.map((event) => JSON.parse(event.payload))).toEqual([{ kind: 'access.changed', boardId: board.boardId, userId: anna.id, role, reason: 'session-ended' }]);
+    }
+  });
+
   it('the trigger notifies every instance in the wire format of the bus, with the whole event', async () => {
     const pg = (await import('pg')).default;
     const { decodeNotification } = await import('./wire');

@@ -129,9 +129,10 @@ class SseStream implements StreamTarget {
  * events it missed since `lastEventId` (its Last-Event-ID; from memory or the log), or a `resync` message when that
  * is no longer possible, then every event as it happens, each with its sequence number as the SSE id.
  *
- * A member who is removed, demoted or whose account is deleted gets an `access.changed` message and the stream
- * closes at once, on every instance (the change is an event on the board: the Membership trigger). No periodic
- * access query runs while a stream is open. Returns the function that stops it, for when the browser goes away.
+ * A member who is removed, demoted, signed out everywhere (their session generation rose) or whose account is
+ * deleted gets an `access.changed` message and the stream closes at once, on every instance: each of these is an
+ * event on the board, written by a database trigger (Membership, User.sessionGeneration). No periodic access or
+ * session query runs while a stream is open. Returns the function that stops it, for when the browser goes away.
  */
 export function startBoardEventStream(options: { user: SessionUser; prepared: PreparedBoardStream; lastEventId: number | null; sink: EventStreamSink }): () => void {
   const { user, prepared, sink } = options;

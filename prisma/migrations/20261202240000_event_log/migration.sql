@@ -72,3 +72,30 @@ END $$;
 
 CREATE TRIGGER "Membership_access_changed" AFTER UPDATE OR DELETE ON "Membership"
   FOR EACH ROW EXECUTE FUNCTION "tillit_membership_access_changed"();
+
+-- A session that ends (sign-out, "sign out everywhere", a password change: the account's session generation rises,
+-- lib/auth/session.ts) is an event on each board of the person's teams too, so their open streams close at once on
+-- every instance, copies of the cookie included; the browser reloads and meets the sign-in page. Boards in id order.
+CREATE FUNCTION "tillit_session_ended"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed RECORD;
+  payload TEXT;
+BEGIN
+  FOR changed IN
+    UPDATE "Board" b SET "eventSeq" = b."eventSeq" + 1
+    FROM (
+      SELECT bb.id, m.role::text AS role FROM "Board" bb JOIN "Membership" m ON m."teamId" = bb."teamId" AND m."userId" = NEW.id
+      ORDER BY bb.id FOR NO KEY UPDATE OF bb
+    ) target
+    WHERE b.id = target.id
+    RETURNING b.id, b."eventSeq", target.role
+  LOOP
+    payload := json_build_object('kind', 'access.changed', 'boardId', changed.id, 'userId', NEW.id, 'role', changed.role, 'reason', 'session-ended')::text;
+    INSERT INTO "OutboxEvent" ("boardId", seq, kind, payload) VALUES (changed.id, changed."eventSeq", 'access.changed', payload);
+    PERFORM pg_notify('tillit_board_events', E'\n' || changed.id || E'\t' || changed."eventSeq" || E'\t' || payload);
+  END LOOP;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "User_session_ended" AFTER UPDATE OF "sessionGeneration" ON "User"
+  FOR EACH ROW WHEN (NEW."sessionGeneration" > OLD."sessionGeneration") EXECUTE FUNCTION "tillit_session_ended"();
