@@ -77,7 +77,7 @@ test.describe('sessions', () => {
     await signInWithForm(otherPage, board.member.email);
     const otherCookie = await sessionCookieOf(otherPage);
 
-    await page.goto('/account');
+    await page.goto('/account/security');
     await page.getByRole('button', { name: 'Logga ut överallt' }).click();
     await expect(page.getByRole('heading', { name: 'Logga in i Tillit' })).toBeVisible();
 

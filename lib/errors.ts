@@ -19,6 +19,8 @@ export const APP_ERROR_CODES = [
   'EXPERIMENT_NOT_DUE',
   'EXPERIMENT_CHANGE_STALE',
   'UNAVAILABLE',
+  /** The team requires two-factor sign-in and the person has not set it up (lib/data/access.ts). */
+  'TWO_FACTOR_REQUIRED',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -54,6 +56,7 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   // The prepared board change no longer fits the board (its column or lane is gone).
   EXPERIMENT_CHANGE_STALE: 409,
   UNAVAILABLE: 503,
+  TWO_FACTOR_REQUIRED: 403,
 };
 
 export function isAppError(error: unknown): error is AppError {

@@ -20,6 +20,7 @@
  * two answers, so no response tells an outsider that another team's board exists.
  */
 import { BOARD_COMMAND_TYPES, type BoardCommandType } from '../../lib/board/commands';
+import { TEST_PASSWORD } from '../fixtures/test-data';
 import { createMatrixTeamToken, createMatrixWebhook, createStrangersPersonalToken } from './api-fixture';
 
 export const MATRIX_ROLES = ['anonymous', 'otherTeam', 'instanceAdmin', 'viewer', 'member', 'foreignSite'] as const;
@@ -332,6 +333,46 @@ export const MATRIX: MatrixEntry[] = [
     access: 'signedIn',
     mutates: true,
     call: () => ({ kind: 'action', page: '/account', args: [] }),
+  },
+  // The account security page: each works on the caller's own account only. A wrong code is an answer on the merits
+  // (http.ts ANSWERED_ON_THE_MERITS), not a refusal; none changes another person's data.
+  {
+    key: 'app/(app)/account/actions.ts#startTwoFactorSetupAction',
+    access: 'signedIn',
+    mutates: false,
+    call: () => ({ kind: 'action', page: '/account/security', args: [] }),
+  },
+  {
+    // A wrong code: refused as CODE_INVALID (or SETUP_EXPIRED without a set-up), which the matrix counts as an answer.
+    key: 'app/(app)/account/actions.ts#confirmTwoFactorSetupAction',
+    access: 'signedIn',
+    mutates: false,
+    call: () => ({ kind: 'action', page: '/account/security', args: ['000000'] }),
+  },
+  {
+    key: 'app/(app)/account/actions.ts#renewRecoveryCodesAction',
+    access: 'signedIn',
+    mutates: false,
+    call: () => ({ kind: 'action', page: '/account/security', args: ['000000', 'totp'] }),
+  },
+  {
+    key: 'app/(app)/account/actions.ts#disableTwoFactorAction',
+    access: 'signedIn',
+    mutates: false,
+    call: () => ({ kind: 'action', page: '/account/security', args: ['000000', 'totp'] }),
+  },
+  {
+    // The role's own password (every fixture person has TEST_PASSWORD): changed, and the account's other sessions end.
+    key: 'app/(app)/account/actions.ts#changePasswordAction',
+    access: 'signedIn',
+    mutates: true,
+    call: () => ({ kind: 'action', page: '/account/security', args: [TEST_PASSWORD, 'a new password of length', 'a new password of length'] }),
+  },
+  {
+    key: 'app/(app)/teams/[teamId]/members/security-actions.ts#setTeamTwoFactorRequirementAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/members`, args: [fx.teamId, true] }),
   },
   {
     key: 'app/(app)/admin/actions.ts#createTeamAction',

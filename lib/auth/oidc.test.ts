@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildOidcProvider, isEmailVerified, isSameIssuer } from './oidc';
 
-const CONFIG = { issuer: 'https://sso.example/realms/k', clientId: 'tillit', clientSecret: 's', displayName: 'Kommunen', scopes: 'openid email profile', emailVerifiedClaim: 'email_verified' };
+const CONFIG = { issuer: 'https://sso.example/realms/k', clientId: 'tillit', clientSecret: 's', displayName: 'Kommunen', scopes: 'openid email profile', emailVerifiedClaim: 'email_verified', requiredAcr: [] as string[], requiredAmr: [] as string[] };
 
 describe('single sign-on helpers', () => {
   it('compares issuers exactly, forgiving only a trailing slash', () => {
@@ -28,5 +28,23 @@ describe('single sign-on helpers', () => {
     expect(provider.profile?.({ sub: 'abc', email: 'a@b.se', preferred_username: 'anna' }, {})).toEqual({ id: 'abc', name: 'anna', email: 'a@b.se', image: null });
     // Without a checked discovery document there is nowhere to send anyone: next-auth stops the sign-in.
     expect(buildOidcProvider(CONFIG, null).authorization).toEqual({ url: undefined, params: { scope: 'openid email profile' } });
+  });
+});
+
+describe('meetsRequiredAuthentication', () => {
+  it('passes every token when nothing is required', async () => {
+    const { meetsRequiredAuthentication } = await import('./oidc');
+    expect(meetsRequiredAuthentication({}, { requiredAcr: [], requiredAmr: [] })).toBe(true);
+  });
+
+  it('requires one of the acr values, or one of the amr methods', async () => {
+    const { meetsRequiredAuthentication } = await import('./oidc');
+    const config = { requiredAcr: ['urn:kommun:loa:mfa', 'http://id.elegnamnden.se/loa/1.0/loa3'], requiredAmr: ['mfa', 'otp'] };
+    expect(meetsRequiredAuthentication({ acr: 'urn:kommun:loa:mfa' }, config)).toBe(true);
+    expect(meetsRequiredAuthentication({ acr: 'urn:kommun:loa:pwd' }, config)).toBe(false);
+    expect(meetsRequiredAuthentication({ amr: ['pwd', 'mfa'] }, config)).toBe(true);
+    expect(meetsRequiredAuthentication({ amr: ['pwd'] }, config)).toBe(false);
+    expect(meetsRequiredAuthentication({ amr: 'mfa' }, config)).toBe(false);
+    expect(meetsRequiredAuthentication({}, { requiredAcr: ['x'], requiredAmr: [] })).toBe(false);
   });
 });

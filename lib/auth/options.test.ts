@@ -29,12 +29,15 @@ describe('auth options', () => {
   });
 
   it('offers password sign-in, single sign-on, or both, as configured', async () => {
-    expect((await optionsWith({})).providers.map((p) => p.id)).toEqual(['credentials']);
-    expect((await optionsWith(OIDC)).providers.map((p) => [p.id, p.name])).toEqual([
+    // A credentials provider keeps its own id in `options` until next-auth merges them.
+    const idOf = (provider: { id: string; options?: unknown }) => (provider.options as { id?: string } | undefined)?.id ?? provider.id;
+    expect((await optionsWith({})).providers.map(idOf)).toEqual(['credentials', 'two-factor']);
+    expect((await optionsWith(OIDC)).providers.map((p) => [idOf(p), p.name])).toEqual([
       ['credentials', 'Credentials'],
+      ['two-factor', 'Credentials'],
       ['oidc', 'Kommunens inloggning'],
     ]);
-    expect((await optionsWith({ ...OIDC, TILLIT_LOCAL_SIGN_IN: 'false' })).providers.map((p) => p.id)).toEqual(['oidc']);
+    expect((await optionsWith({ ...OIDC, TILLIT_LOCAL_SIGN_IN: 'false' })).providers.map(idOf)).toEqual(['oidc']);
   });
 
   it('keeps sessions in a signed JWT for 12 hours and sends errors to the sign-in page', async () => {

@@ -1,15 +1,17 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { z } from 'zod';
 import { clientAddress, shortenUserAgent } from '@/lib/auth/client-address';
-import { buildOidcProvider, isEmailVerified, OIDC_PROVIDER_ID, type OidcMetadata } from '@/lib/auth/oidc';
+import { buildOidcProvider, isEmailVerified, meetsRequiredAuthentication, OIDC_PROVIDER_ID, type OidcMetadata } from '@/lib/auth/oidc';
 import { checkPasswordSignIn } from '@/lib/auth/password-sign-in';
+import { createPendingSecondFactorToken, pendingSecondFactorCookieName, pendingSecondFactorCookieOptions, readPendingSecondFactor } from '@/lib/auth/second-factor-pending';
+import { checkSecondFactorSignIn } from '@/lib/auth/second-factor-sign-in';
 import { endAllSessions, findSessionUser, readSessionGeneration } from '@/lib/auth/session';
 import { readSessionClaims, SESSION_IDLE_SECONDS } from '@/lib/auth/session-policy';
 import { resolveOidcUser } from '@/lib/data/identities';
-import { recordSignInEvent } from '@/lib/data/sign-in-events';
+import { recordSignInEvent, type SignInMethod } from '@/lib/data/sign-in-events';
 import { describeErrorForLog } from '@/lib/api/error-log';
 import { getServerEnv } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -21,6 +23,17 @@ const credentialsSchema = z.object({
 
 /** The error a refused password attempt carries to the sign-in form: `RATE_LIMITED:<minutes to wait>`. */
 export const RATE_LIMITED_ERROR = 'RATE_LIMITED';
+/** The password was right and the account has two-factor sign-in: the form goes on to the code step. */
+export const SECOND_FACTOR_REQUIRED_ERROR = 'SECOND_FACTOR_REQUIRED';
+/** The code step came without (or after) a valid password step: sign in again. */
+export const SECOND_FACTOR_EXPIRED_ERROR = 'SECOND_FACTOR_EXPIRED';
+/** next-auth's provider id of the step after the password. */
+export const TWO_FACTOR_PROVIDER_ID = 'two-factor';
+
+const secondFactorSchema = z.object({
+  code: z.string().trim().min(1).max(40),
+  kind: z.enum(['totp', 'recovery']),
+});
 
 type HeaderSource = Record<string, string | string[] | undefined> | undefined;
 
@@ -67,7 +80,41 @@ export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAu
             throw new Error(`${RATE_LIMITED_ERROR}:${Math.ceil(outcome.retryAfterSeconds / 60)}`);
           }
           if (outcome.kind === 'wrong') return null;
-          return outcome.user;
+          if (outcome.needsSecondFactor) {
+            // No session yet: the browser gets the pending step's cookie and is sent to the code step.
+            const token = await createPendingSecondFactorToken({ userId: outcome.user.id, generation: outcome.user.sessionGeneration });
+            (await cookies()).set(pendingSecondFactorCookieName(), token, pendingSecondFactorCookieOptions());
+            throw new Error(SECOND_FACTOR_REQUIRED_ERROR);
+          }
+          return { ...outcome.user, signInMethod: 'password' };
+        },
+      }),
+      CredentialsProvider({
+        id: TWO_FACTOR_PROVIDER_ID,
+        name: 'two-factor',
+        credentials: { code: { type: 'text' }, kind: { type: 'text' } },
+        async authorize(raw, request) {
+          const parsed = secondFactorSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const requestHeaders = request?.headers as HeaderSource;
+          const pending = await readPendingSecondFactor(headerValue(requestHeaders, 'cookie'));
+          if (!pending) throw new Error(SECOND_FACTOR_EXPIRED_ERROR);
+          const outcome = await checkSecondFactorSignIn({
+            pending,
+            code: parsed.data.code,
+            kind: parsed.data.kind,
+            ipAddress: clientAddress({ get: (name) => headerValue(requestHeaders, name) }),
+            userAgent: shortenUserAgent(headerValue(requestHeaders, 'user-agent')),
+            now: new Date(),
+          });
+          if (outcome.kind === 'expired') throw new Error(SECOND_FACTOR_EXPIRED_ERROR);
+          if (outcome.kind === 'limited') {
+            log.warn({ retryAfterSeconds: outcome.retryAfterSeconds }, 'second factor refused by the rate limit');
+            throw new Error(`${RATE_LIMITED_ERROR}:${Math.ceil(outcome.retryAfterSeconds / 60)}`);
+          }
+          if (outcome.kind === 'wrong') return null;
+          (await cookies()).delete(pendingSecondFactorCookieName());
+          return { ...outcome.user, signInMethod: outcome.method };
         },
       }),
     );
@@ -92,6 +139,10 @@ export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAu
         const oidc = env.oidc;
         if (!oidc || !profile) return false;
         const claims = profile as Record<string, unknown>;
+        if (!meetsRequiredAuthentication(claims, oidc)) {
+          log.warn({ acr: typeof claims.acr === 'string' ? claims.acr : null }, 'single sign-on refused: the ID token lacks the required acr/amr');
+          throw new Error('OidcMfaRequired');
+        }
         const result = await resolveOidcUser({
           issuer: oidc.issuer,
           subject: account.providerAccountId,
@@ -136,7 +187,7 @@ export function getAuthOptions(oidcMetadata: OidcMetadata | null = null): NextAu
     },
     events: {
       async signIn({ user, account }) {
-        const method = account?.provider === OIDC_PROVIDER_ID ? 'sso' : 'password';
+        const method = account?.provider === OIDC_PROVIDER_ID ? 'sso' : ((user as { signInMethod?: SignInMethod }).signInMethod ?? 'password');
         await recordSignInEvent({ userId: user.id, type: 'SIGNED_IN', method, ...(await requestContext()) }).catch((error: unknown) =>
           log.error({ err: describeErrorForLog(error) }, 'could not record a sign-in'),
         );

@@ -8,7 +8,8 @@ import { log } from '@/lib/log';
 export type PasswordSignInInput = { email: string; password: string; ipAddress: string | null; userAgent: string | null };
 
 export type PasswordSignInOutcome =
-  | { kind: 'signed-in'; user: { id: string; name: string; email: string; sessionGeneration: number } }
+  /** The password is right; `needsSecondFactor` when the account has two-factor sign-in (the session waits for it). */
+  | { kind: 'signed-in'; user: { id: string; name: string; email: string; sessionGeneration: number }; needsSecondFactor: boolean }
   | { kind: 'wrong' }
   | { kind: 'limited'; retryAfterSeconds: number };
 
@@ -34,5 +35,5 @@ export async function checkPasswordSignIn(input: PasswordSignInInput): Promise<P
     return { kind: 'wrong' };
   }
   await recordSignInSuccess(input.email, input.ipAddress);
-  return { kind: 'signed-in', user: checked.user };
+  return { kind: 'signed-in', user: checked.user, needsSecondFactor: checked.hasTwoFactor };
 }

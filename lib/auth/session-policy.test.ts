@@ -19,6 +19,7 @@ describe('readSessionClaims', () => {
     expect(readSessionClaims({ sub: 'u1', gen: '0', iat: nowSeconds }, now)).toBeNull();
     expect(readSessionClaims({ sub: 'u1', gen: -1, iat: nowSeconds }, now)).toBeNull();
     expect(readSessionClaims({ sub: 'u1', gen: 0 }, now)).toBeNull();
+    expect(readSessionClaims({ sub: 'u1', gen: 0, iat: nowSeconds, purpose: 'second-factor' }, now)).toBeNull();
   });
 
   it('ends a session 7 days after its sign-in, however recently it was renewed', () => {

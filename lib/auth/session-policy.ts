@@ -20,7 +20,7 @@ export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
 export const SESSION_ABSOLUTE_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
 
 /** The claims of a decoded token that Tillit relies on. */
-export type SessionClaims = { sub?: unknown; gen?: unknown; authTime?: unknown; iat?: unknown };
+export type SessionClaims = { sub?: unknown; gen?: unknown; authTime?: unknown; iat?: unknown; purpose?: unknown };
 
 /** Who a token was issued to, under which generation and since when. */
 export type SessionToken = { userId: string; generation: number; authTime: number };
@@ -30,7 +30,8 @@ export type SessionToken = { userId: string; generation: number; authTime: numbe
  * (no subject, malformed claims) or its absolute lifetime is over at `now`.
  */
 export function readSessionClaims(claims: SessionClaims | null | undefined, now: Date): SessionToken | null {
-  if (!claims || typeof claims.sub !== 'string' || claims.sub.length === 0) return null;
+  // A token made for something else (the step between password and second factor) is never a session.
+  if (!claims || claims.purpose !== undefined || typeof claims.sub !== 'string' || claims.sub.length === 0) return null;
   const generation = claims.gen === undefined ? 0 : claims.gen;
   if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 0) return null;
   const authTime = typeof claims.authTime === 'number' ? claims.authTime : typeof claims.iat === 'number' ? claims.iat : null;

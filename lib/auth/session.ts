@@ -1,7 +1,7 @@
 import 'server-only';
 import { parse as parseCookie } from 'cookie';
 import { decode } from 'next-auth/jwt';
-import { headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getPgPool } from '@/lib/data/sql-pool';
 import { getServerEnv } from '@/lib/env';
@@ -19,7 +19,13 @@ export type SessionUser = { id: string; name: string; email: string; isInstanceA
  * access at once even while the cookie itself has not expired.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await readSessionToken((await headers()).get('cookie'), new Date());
+  // Through cookies(), not the raw Cookie header: after a server action renewed the session (renewSessionCookie),
+  // the page it re-renders must see the renewed cookie, not the one the request came with.
+  const cookieHeader = (await cookies())
+    .getAll()
+    .map((cookie) => `${cookie.name}=${cookie.value}`)
+    .join('; ');
+  const session = await readSessionToken(cookieHeader, new Date());
   return session ? findSessionUser(session) : null;
 });
 

@@ -55,6 +55,8 @@ const sourceSchema = z.object({
   OIDC_DISPLAY_NAME: optionalText.pipe(z.string().max(60, 'OIDC_DISPLAY_NAME can be at most 60 characters').optional()),
   OIDC_SCOPES: optionalText,
   OIDC_EMAIL_VERIFIED_CLAIM: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'OIDC_EMAIL_VERIFIED_CLAIM must be a claim name').optional()),
+  OIDC_REQUIRED_ACR: optionalText.pipe(z.string().max(1000).regex(/^[^\s"]+(\s+[^\s"]+)*$/, 'OIDC_REQUIRED_ACR must be space-separated acr values').optional()),
+  OIDC_REQUIRED_AMR: optionalText.pipe(z.string().max(1000).regex(/^[A-Za-z0-9_.:-]+(\s+[A-Za-z0-9_.:-]+)*$/, 'OIDC_REQUIRED_AMR must be space-separated amr values').optional()),
   TILLIT_LOCAL_SIGN_IN: booleanFlag('TILLIT_LOCAL_SIGN_IN', true),
   SMTP_URL: optionalText.pipe(
     z
@@ -88,6 +90,10 @@ export type OidcConfig = {
   displayName: string;
   scopes: string;
   emailVerifiedClaim: string;
+  /** ID tokens must carry one of these `acr` values (OIDC_REQUIRED_ACR), e.g. the organisation's multi-factor level. */
+  requiredAcr: string[];
+  /** …or one of these `amr` values (OIDC_REQUIRED_AMR), e.g. `mfa` (Entra ID) or `otp`. */
+  requiredAmr: string[];
 };
 
 export type ServerConfig = {
@@ -134,6 +140,8 @@ export function parseServerConfig(env: Source): ConfigResult {
           displayName: source.OIDC_DISPLAY_NAME ?? 'SSO',
           scopes: source.OIDC_SCOPES ?? 'openid email profile',
           emailVerifiedClaim: source.OIDC_EMAIL_VERIFIED_CLAIM ?? 'email_verified',
+          requiredAcr: source.OIDC_REQUIRED_ACR?.split(/\s+/) ?? [],
+          requiredAmr: source.OIDC_REQUIRED_AMR?.split(/\s+/) ?? [],
         }
       : null;
   const publicUrl = source.NEXTAUTH_URL;

@@ -2,7 +2,9 @@ import 'server-only';
 import type { BoardCommand } from '@/lib/board/commands';
 import type { BoardCardView } from '@/lib/board/types';
 import { findSessionUser, type SessionToken } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { authorizeBoardAction } from './access';
 import { archiveCard, createCard, moveCard, setCardBlocked, updateCard } from './cards';
 import { createColumn, deleteColumn, reorderColumn, updateColumn } from './columns';
 import { createLane, deleteLane, reorderLane, updateLane } from './lanes';
@@ -65,7 +67,8 @@ export async function executeBoardCommand(
  * Runs a command for the session a cookie carries (lib/api/board-command-answer.ts). A move, the hottest path,
  * checks the session's generation and reads the person's name in the same statement that checks their membership
  * (moveCard), so it needs no separate lookup; only when that statement finds nothing is the session read, to
- * answer an ended session (or a removed account) as signed out rather than as a board that does not exist. Every
+ * answer an ended session (or a removed account) as signed out, and the membership, to answer a team's two-factor
+ * requirement as such, rather than as a board that does not exist. Every
  * other command reads the person first and refuses an ended session as signed out.
  */
 export async function executeBoardCommandForSession(session: SessionToken | { userId: string; generation?: undefined }, boardId: string, command: BoardCommand, now: Date): Promise<BoardCommandResult> {
@@ -73,7 +76,10 @@ export async function executeBoardCommandForSession(session: SessionToken | { us
     try {
       return { card: await moveCard({ id: session.userId, sessionGeneration: session.generation }, { boardId, ...command }, now) };
     } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_FOUND' && !(await findSessionUser(session))) throw new AppError('UNAUTHENTICATED');
+      if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
+      if (!(await findSessionUser(session))) throw new AppError('UNAUTHENTICATED');
+      // Not on the team, or the team's two-factor rule: the role check says which (it throws), as for every command.
+      await authorizeBoardAction(getDb(), session.userId, boardId, 'card.move');
       throw error;
     }
   }

@@ -12,7 +12,7 @@ import { announceCommitted } from '@/lib/events/after-commit';
 import { BOARD_EVENTS_CHANNEL, describeInTransactionNotification, outboxCtes } from '@/lib/events/log';
 import type { CommittedEvent } from '@/lib/events/types';
 import { publishBoardEvent } from '@/lib/live/publish';
-import { authorizeBoardAction } from './access';
+import { authorizeBoardAction, isSsoMultiFactorRequired } from './access';
 import { lockLaneForNewCard } from './lanes';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
 import { runInPgTransaction, toIsoUtc } from './sql-pool';
@@ -245,7 +245,8 @@ const MOVE_LOG_CTES = outboxCtes('$7', `'card.upsert'`, '$13');
  *
  * LOCK: LATERAL makes the order explicit: membership, then the target column's lock, then the target lane's, then
  * the card's. A caller who is not on the team, or whose session has ended (its generation, $7, when the caller
- * comes with a session token), gets no row; a caller whose role may not move cards gets the role
+ * comes with a session token), or who lacks the second factor their team requires ($8: SSO proves it;
+ * lib/data/access.ts hasSecondFactor), gets no row; a caller whose role may not move cards gets the role
  * and takes no lock. The target lane is the one asked for ($6), else the card's own lane as read before the card
  * is locked (a concurrent move of the same card may change it meanwhile; the move then goes to the lane that was
  * locked, so the limits checked are always those of the lane the card lands in). The source column's flow state
@@ -269,7 +270,9 @@ const MOVE_STATEMENTS = {
       FROM (
         SELECT mm.role::text AS role, u.name AS "actorName"
         FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId" JOIN "User" u ON u.id = mm."userId"
+          JOIN "Team" tm ON tm.id = b."teamId"
         WHERE mm."userId" = $1 AND b.id = $2 AND ($7::int IS NULL OR u."sessionGeneration" = $7::int)
+          AND (NOT tm."requireTwoFactor" OR u."totpEnabledAt" IS NOT NULL OR u."isIntegration" OR (u."passwordHash" IS NULL AND $8::boolean))
       ) m
       LEFT JOIN LATERAL (
         SELECT id, name, "wipLimit", "wipMode"::text AS "wipMode", "flowState"::text AS "flowState" FROM "Column"
@@ -359,7 +362,7 @@ export async function moveCard(actor: { id: string; sessionGeneration?: number }
   const { view, committed, isNotified } = await runInPgTransaction(async (client) => {
     const { rows } = await client.query<MoveLockRow>({
       ...MOVE_STATEMENTS.lock,
-      values: [actor.id, input.boardId, input.toColumnId, ROLES_THAT_MAY_MOVE, input.cardId, input.toLaneId ?? null, actor.sessionGeneration ?? null],
+      values: [actor.id, input.boardId, input.toColumnId, ROLES_THAT_MAY_MOVE, input.cardId, input.toLaneId ?? null, actor.sessionGeneration ?? null, isSsoMultiFactorRequired()],
     });
     const row = rows[0];
     if (!row) throw new AppError('NOT_FOUND');

@@ -12,7 +12,7 @@ import type { ExperimentMeasure, ExperimentStatus } from '@/lib/experiments/mode
 import { BASELINE_DAYS, buildMeasureSeries, isWeeklyMeasure, studyExperiment, type ExperimentStudy, type MeasurePoint } from '@/lib/experiments/measures';
 import { createZonedCalendar, formatDayNumber, getIsoWeek, type ChangeDetection, type ZonedCalendar } from '@/lib/flow';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n/config';
-import { authorizeBoardAction } from './access';
+import { authorizeBoardAction, teamsOpenToFilter } from './access';
 import { loadBoardHistory } from './flow';
 
 const DAY = 86_400_000;
@@ -148,7 +148,7 @@ export type TeamExperimentCounts = { readonly running: number; readonly reviewed
  */
 export async function countExperimentsByTeam(userId: string, from: Date, to: Date): Promise<Map<string, TeamExperimentCounts>> {
   const db = getDb();
-  const memberships = await db.membership.findMany({ where: { userId }, select: { teamId: true, role: true } });
+  const memberships = await db.membership.findMany({ where: { userId, ...(await teamsOpenToFilter(db, userId)) }, select: { teamId: true, role: true } });
   const teamIds = memberships.filter((membership) => canPerform(membership.role, 'experiment.read')).map((membership) => membership.teamId);
   const counts = new Map<string, TeamExperimentCounts>(teamIds.map((teamId) => [teamId, { running: 0, reviewed: 0 }]));
   if (teamIds.length === 0) return counts;

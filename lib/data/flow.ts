@@ -55,7 +55,7 @@ import {
   type ZonedCalendar,
 } from '@/lib/flow';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n/config';
-import { authorizeBoardAction } from './access';
+import { authorizeBoardAction, teamsOpenToFilter } from './access';
 
 /** Forecast horizon of "how many items in the next … days". Two weeks is a common planning horizon. */
 export const HOW_MANY_FORECAST_DAYS = 14;
@@ -631,7 +631,8 @@ export interface FlowOverview {
 export async function getFlowOverview(userId: string, now: Date, timeZone: string = DEFAULT_TIME_ZONE): Promise<FlowOverview> {
   const db = getDb();
   const memberships = await db.membership.findMany({
-    where: { userId },
+    // Teams that require two-factor sign-in the person lacks are left out (lib/data/access.ts).
+    where: { userId, ...(await teamsOpenToFilter(db, userId)) },
     select: {
       role: true,
       team: { select: { id: true, name: true, boards: { select: { id: true, name: true }, orderBy: { name: 'asc' } } } },

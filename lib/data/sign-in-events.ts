@@ -1,8 +1,11 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import type { SignInEventType } from '@/lib/generated/prisma/client';
 
-export type SignInEventKind = 'SIGNED_IN' | 'SIGNED_OUT' | 'SIGN_IN_FAILED' | 'API_TOKEN_CREATED' | 'API_TOKEN_REVOKED';
-export type SignInMethod = 'password' | 'sso';
+export type SignInEventKind = SignInEventType;
+/** How a sign-in was made: password alone, password and a TOTP code or a recovery code, single sign-on. */
+export const SIGN_IN_METHODS = ['password', 'password+totp', 'password+recovery', 'sso'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 /** How long a person's sign-in history is kept. Older entries are removed when a new one is written. */
 export const SIGN_IN_HISTORY_DAYS = 180;
@@ -35,7 +38,7 @@ export async function listOwnSignInEvents(self: { id: string }, limit = 100): Pr
   return rows.map((row) => ({
     id: row.id.toString(),
     type: row.type,
-    method: row.method === 'password' || row.method === 'sso' ? row.method : null,
+    method: (SIGN_IN_METHODS as readonly string[]).includes(row.method ?? '') ? (row.method as SignInMethod) : null,
     ipAddress: row.ipAddress,
     userAgent: row.userAgent,
     apiTokenId: row.apiTokenId,

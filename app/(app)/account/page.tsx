@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { requireSessionUser } from '@/lib/auth/session';
 import { listOwnSignInEvents, SIGN_IN_HISTORY_DAYS } from '@/lib/data/sign-in-events';
 import { PersonalTokens } from './personal-tokens';
 import { getPersonalTokenNames, listPersonalTokens } from '@/lib/data/api-tokens';
-import { SignOutEverywhere } from './sign-out-everywhere';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('account.metaTitle') };
@@ -21,11 +21,17 @@ export default async function AccountPage() {
   const tTokens = await getTranslations('api.tokens');
   const format = await getFormatter();
   const tApp = await getTranslations('app');
+  const tSecurity = await getTranslations('security.page');
   return (
     <main id="main" className="mx-auto w-full max-w-5xl p-4 sm:p-6">
       <h1 className="mb-1 text-2xl font-semibold">{t('title')}</h1>
       <p className="mb-2 text-slate-700">{t('intro', { days: SIGN_IN_HISTORY_DAYS })}</p>
       <p className="mb-4 text-slate-700">{t('notice')}</p>
+      <p className="mb-6">
+        <Link href="/account/security" className="text-brand-700 underline underline-offset-2">
+          {tSecurity('title')}
+        </Link>
+      </p>
       <section aria-labelledby="my-data-heading" className="mb-6 rounded border border-slate-300 bg-white p-4">
         <h2 id="my-data-heading" className="text-lg font-semibold">{tApp('myDataHeading')}</h2>
         <a href="/api/account/export" download className="text-brand-700 underline underline-offset-2">
@@ -40,7 +46,6 @@ export default async function AccountPage() {
         </p>
         <PersonalTokens tokens={tokens} />
       </section>
-      <SignOutEverywhere />
       {events.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (

@@ -31,6 +31,7 @@ export default async function SignInPage({ searchParams }: Props) {
   let initialError: string | null = null;
   if (error) {
     if ((SSO_ERRORS as readonly string[]).includes(error)) initialError = t(`admin.signIn.errors.${error as (typeof SSO_ERRORS)[number]}`, { provider });
+    else if (error === 'OidcMfaRequired') initialError = t('security.signIn.mfaRequired');
     else if (error === 'CredentialsSignin') initialError = t('auth.invalidCredentials');
     else if (error === 'AccessDenied') initialError = t('admin.signIn.errors.AccessDenied');
     else initialError = t('admin.signIn.errors.generic');

@@ -42,6 +42,11 @@ export function SignInForm({ sso, localSignIn, callbackUrl, initialError }: Prop
       window.location.assign(callbackUrl);
       return;
     }
+    if (result?.error === 'SECOND_FACTOR_REQUIRED') {
+      // The password was right; the account asks for its second factor next (the page holds no password).
+      window.location.assign(`/sign-in/two-factor?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      return;
+    }
     setIsSubmitting(false);
     // One message whatever went wrong: no hint whether the account exists.
     const minutes = rateLimitMinutes(result?.error);
@@ -70,7 +75,7 @@ export function SignInForm({ sso, localSignIn, callbackUrl, initialError }: Prop
       )}
       {sso && !localSignIn && <p className="text-sm text-slate-700">{tAdmin('localDisabled', { provider: sso.name })}</p>}
       {localSignIn && (
-        <form onSubmit={handleSubmit} noValidate className="flex flex-col gap-4">
+        <form onSubmit={handleSubmit} method="post" noValidate className="flex flex-col gap-4">
           {alert}
           {sso && <p className="text-sm text-slate-700">{tAdmin('or')}</p>}
           <label className="flex flex-col gap-1">

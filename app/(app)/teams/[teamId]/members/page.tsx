@@ -6,6 +6,8 @@ import { isEmailConfigured } from '@/lib/mail/mailer';
 import { InviteForm, MembersTable, PendingInvitations } from './members-client';
 import { orNotFound } from '@/app/(app)/or-not-found';
 import { describeIntegrationHistory } from '../integrations/describe-history';
+import { getTeamTwoFactorRequirement } from '@/lib/data/team-security';
+import { TeamTwoFactorSetting } from './team-two-factor-setting';
 
 type Props = { params: Promise<{ teamId: string }> };
 type Translate = Awaited<ReturnType<typeof getTranslations<'admin'>>>;
@@ -27,6 +29,8 @@ export default async function TeamMembersPage({ params }: Props) {
   const view = await load(teamId);
   const t = await getTranslations('admin');
   const tApi = await getTranslations('api');
+  const tSecurity = await getTranslations('security.teamHistory');
+  const twoFactor = await getTeamTwoFactorRequirement(await requireSessionUser(), teamId);
   const format = await getFormatter();
 
   return (
@@ -46,6 +50,7 @@ export default async function TeamMembersPage({ params }: Props) {
       </p>
       {!view.canManage && <p className="mb-4 rounded border border-slate-400 bg-slate-100 p-3">{t('members.viewerNotice')}</p>}
 
+      <TeamTwoFactorSetting teamId={teamId} isRequired={twoFactor.isRequired} canChange={twoFactor.canChange} />
       <section aria-labelledby="people-heading" className="mb-8">
         <h2 id="people-heading" className="mb-2 text-xl font-semibold">{t('members.peopleHeading')}</h2>
         <MembersTable
@@ -91,7 +96,7 @@ export default async function TeamMembersPage({ params }: Props) {
           <ol className="flex flex-col gap-2" aria-label={t('members.historyHeading')}>
             {view.history.map((entry) => (
               <li key={entry.id} className="rounded-lg border border-slate-300 bg-white p-3">
-                <p className="break-words">{describe(entry, t, tApi)}</p>
+                <p className="break-words">{describe(entry, t, tApi, tSecurity)}</p>
                 <p className="mt-1 text-sm text-slate-700">
                   <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), DATE_TIME)}</time>
                 </p>
@@ -109,7 +114,7 @@ function roleLabel(value: unknown, t: Translate): string {
 }
 
 /** One sentence per change; the shapes are those written by lib/data/team-admin.ts. */
-function describe(entry: TeamHistoryEntry, t: Translate, tApi: Awaited<ReturnType<typeof getTranslations<'api'>>>): string {
+function describe(entry: TeamHistoryEntry, t: Translate, tApi: Awaited<ReturnType<typeof getTranslations<'api'>>>, tSecurity: Awaited<ReturnType<typeof getTranslations<'security.teamHistory'>>>): string {
   const actor = entry.actorName ?? t('members.someone');
   const subject = entry.subjectName ?? t('members.someone');
   const before = entry.before ?? {};
@@ -136,6 +141,9 @@ function describe(entry: TeamHistoryEntry, t: Translate, tApi: Awaited<ReturnTyp
         : t('members.history.INVITATION_CREATED', { actor, role: roleLabel(after.role, t) });
     case 'INVITATION_REVOKED':
       return t('members.history.INVITATION_REVOKED', { actor });
+    case 'TWO_FACTOR_REQUIRED':
+    case 'TWO_FACTOR_NOT_REQUIRED':
+      return tSecurity(entry.type, { actor });
     default:
       return describeIntegrationHistory(entry, actor, tApi);
   }

@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { signOutEverywhereAction } from './actions';
+import { signOutEverywhereAction } from '../actions';
 
 /**
  * "Logga ut överallt": ends every session of the account (the server raises its session generation), then clears
