@@ -43,7 +43,11 @@ describe('parseServerConfig', () => {
       displayName: 'Region Exempel',
       scopes: 'openid email profile',
       emailVerifiedClaim: 'email_verified',
+      requiredAcr: [],
+      requiredAmr: [],
     });
+    const strict = parseServerConfig({ ...BASE, ...OIDC, OIDC_REQUIRED_ACR: 'urn:kommun:loa:mfa  loa3', OIDC_REQUIRED_AMR: 'mfa' });
+    expect(strict.ok && strict.config.oidc).toMatchObject({ requiredAcr: ['urn:kommun:loa:mfa', 'loa3'], requiredAmr: ['mfa'] });
     const problems = problemsOf({ ...BASE, OIDC_ISSUER: OIDC.OIDC_ISSUER });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^OIDC_CLIENT_ID: is missing/);
