@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
+import { isSsoMultiFactorRequired } from '@/lib/data/access';
 import { getPgPool } from '@/lib/data/sql-pool';
 import { canPerform, type TeamRole } from '@/lib/domain/permissions';
 import { AppError } from '@/lib/errors';
@@ -53,8 +54,11 @@ export type PreparedBoardStream = { boardId: string; role: TeamRole; headSeq: nu
 
 const ACCESS_STATEMENT = {
   name: 'tillit_stream_access',
-  text: `SELECT m.role::text AS role, b."eventSeq" AS "headSeq"
+  // meetsTeamRule: the team's "Kräv tvåfaktorsinloggning" (lib/data/access.ts hasSecondFactor, the same rule in SQL).
+  text: `SELECT m.role::text AS role, b."eventSeq" AS "headSeq",
+                (NOT t."requireTwoFactor" OR u."totpEnabledAt" IS NOT NULL OR u."isIntegration" OR (u."passwordHash" IS NULL AND $3::boolean)) AS "meetsTeamRule"
          FROM "Board" b JOIN "Membership" m ON m."teamId" = b."teamId" AND m."userId" = $2
+           JOIN "Team" t ON t.id = b."teamId" JOIN "User" u ON u.id = m."userId"
          WHERE b.id = $1`,
 } as const;
 
@@ -69,9 +73,10 @@ export async function prepareBoardEventStream(userId: string, boardId: string): 
   const channel = hub.acquire(boardId);
   try {
     await hub.ready();
-    const { rows } = await getPgPool().query<{ role: TeamRole; headSeq: number }>({ ...ACCESS_STATEMENT, values: [boardId, userId] });
+    const { rows } = await getPgPool().query<{ role: TeamRole; headSeq: number; meetsTeamRule: boolean }>({ ...ACCESS_STATEMENT, values: [boardId, userId, isSsoMultiFactorRequired()] });
     const row = rows[0];
     if (!row) throw new AppError('NOT_FOUND');
+    if (!row.meetsTeamRule) throw new AppError('TWO_FACTOR_REQUIRED');
     if (!canPerform(row.role, 'board.read')) throw new AppError('FORBIDDEN');
     channel.initialize(row.headSeq);
     return { boardId, role: row.role, headSeq: row.headSeq, channel };
