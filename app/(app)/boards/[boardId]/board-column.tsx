@@ -3,7 +3,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Markdown } from '@/components/markdown';
 import type { BoardCommand } from '@/lib/board/commands';
 import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
@@ -137,9 +137,23 @@ function AddCardForm({ column, runCommand }: { column: BoardColumnView; runComma
   const [isOpen, setIsOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const openButtonRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    // Closing the form (Cancel or Escape) hands focus back to the button that opened it, never to the page body.
+    if (!isOpen && returnFocus.current) {
+      returnFocus.current = false;
+      openButtonRef.current?.focus();
+    }
+  }, [isOpen]);
+  function close() {
+    returnFocus.current = true;
+    setError(null);
+    setIsOpen(false);
+  }
   if (!isOpen) {
     return (
-      <button type="button" onClick={() => setIsOpen(true)} className="mt-2 rounded px-2 py-1 text-start text-sm text-slate-800 hover:bg-slate-200">
+      <button ref={openButtonRef} type="button" onClick={() => setIsOpen(true)} className="mt-2 rounded px-2 py-1 text-start text-sm text-slate-800 hover:bg-slate-200">
         <span aria-hidden="true">+ </span>
         {t('addCard')}
         <span className="sr-only"> {t('inColumn', { column: column.name })}</span>
@@ -149,6 +163,13 @@ function AddCardForm({ column, runCommand }: { column: BoardColumnView; runComma
   return (
     <form
       className="mt-2 flex flex-col gap-2"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          close();
+        }
+      }}
       onSubmit={async (event) => {
         event.preventDefault();
         const outcome = await runCommand({ type: 'card.create', columnId: column.id, title, description: '', demand: 'UNKNOWN' });
@@ -175,7 +196,7 @@ function AddCardForm({ column, runCommand }: { column: BoardColumnView; runComma
         <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white">
           {t('create')}
         </button>
-        <button type="button" onClick={() => setIsOpen(false)} className="rounded border border-slate-400 px-3 py-1 text-sm">
+        <button type="button" onClick={close} className="rounded border border-slate-400 px-3 py-1 text-sm">
           {tApp('cancel')}
         </button>
       </div>
