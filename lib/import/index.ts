@@ -6,6 +6,7 @@
  */
 import type { FlowState } from '@/lib/domain/flow-states';
 import { importCardsCsv } from './csv';
+import { decodeImportBytes, decodeImportFile, type DecodedFile, type ImportEncoding } from './encoding';
 import { IMPORT_LIMITS, ImportError, type ImportPlan, type ImportSource } from './model';
 import { importTillitBoard, looksLikeTillitExport } from './tillit';
 import { importTrelloBoard, looksLikeTrelloExport } from './trello';
@@ -16,27 +17,9 @@ export type ImportOptions = {
   boardName?: string;
   /** Flow state per column ref, as chosen in the preview. */
   flowStates?: Readonly<Record<string, FlowState>>;
+  /** How the file's bytes were read (lib/import/encoding.ts), for the preview to say so. */
+  decoded?: Pick<DecodedFile, 'encoding' | 'unreadableCount'>;
 };
-
-/**
- * Bytes to text. UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark; a CSV that is not
- * valid UTF-8 is read as Windows-1252, which is what Excel's "CSV (semikolonavgränsad)" writes. A NUL byte outside
- * UTF-16 means the file is not text at all (an image, a spreadsheet in .xlsx form, …).
- */
-export function decodeImportBytes(bytes: Uint8Array): string {
-  if (bytes.length === 0) throw new ImportError('empty');
-  if (bytes.length > IMPORT_LIMITS.maxBytes) throw new ImportError('tooLarge', { maxMb: IMPORT_LIMITS.maxBytes / 1024 / 1024 });
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes.includes(0)) throw new ImportError('binary');
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    const first = bytes.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
-    if (first === 0x7b || first === 0x5b) throw new ImportError('binary'); // JSON must be UTF-8
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
 
 /**
  * Whether JSON text that failed to parse was cut short: the scan ends inside a string or with brackets still open.
@@ -68,6 +51,14 @@ export function detectFormat(text: string, fileName?: string): 'json' | 'csv' {
 }
 
 export function prepareImport(text: string, options: ImportOptions): ImportPlan {
+  const plan = prepareImportPlan(text, options);
+  if (!options.decoded) return plan;
+  const { encoding, unreadableCount } = options.decoded;
+  const warnings = unreadableCount > 0 ? [...plan.preview.warnings, { code: 'unreadableCharacters' as const, count: unreadableCount }] : plan.preview.warnings;
+  return { ...plan, preview: { ...plan.preview, encoding, warnings } };
+}
+
+function prepareImportPlan(text: string, options: ImportOptions): ImportPlan {
   if (!text.trim()) throw new ImportError('empty');
   if (text.length > IMPORT_LIMITS.maxBytes) throw new ImportError('tooLarge', { maxMb: IMPORT_LIMITS.maxBytes / 1024 / 1024 });
   if (text.includes('\u0000')) throw new ImportError('binary');
@@ -86,5 +77,6 @@ export function prepareImport(text: string, options: ImportOptions): ImportPlan 
   throw new ImportError('unknownFormat');
 }
 
-export type { ImportPlan, ImportSource };
+export type { ImportPlan, ImportSource, DecodedFile, ImportEncoding };
+export { decodeImportBytes, decodeImportFile };
 export { ImportError, isImportError, IMPORT_LIMITS } from './model';

@@ -182,7 +182,8 @@ export type WarningCode =
   | 'reconstructedEvents'
   | 'actorNames'
   | 'missingDates'
-  | 'datesIgnored';
+  | 'datesIgnored'
+  | 'unreadableCharacters';
 
 export type ImportPreview = {
   source: ImportSource;
@@ -197,6 +198,8 @@ export type ImportPreview = {
   lastEventAt: string | null;
   skipped: { reason: SkipReason; count: number; detail?: string }[];
   warnings: { code: WarningCode; count: number }[];
+  /** How the file was read (set by prepareImport when it knows): the preview names a legacy encoding. */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   /** Whether the team may change the columns' flow states before importing (not for Tillit's own exports). */
   canChangeFlowStates: boolean;
 };
@@ -244,7 +247,7 @@ export class ImportError extends Error {
   constructor(
     readonly code: ImportErrorCode,
     readonly params: Record<string, string | number> = {},
-    readonly rows: { row: number; problem: CsvRowProblem; value?: string }[] = [],
+    readonly rows: { row: number; problem: CsvRowProblem; value?: string; column?: string }[] = [],
   ) {
     super(`import: ${code}`);
     this.name = 'ImportError';

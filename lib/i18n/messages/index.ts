@@ -8,6 +8,7 @@ import enCommon from './en/common.json';
 import enFlow from './en/flow.json';
 import enFlowGuide from './en/flow-guide.json';
 import enData from './en/data.json';
+import enImport from './en/import.json';
 import enLive from './en/live.json';
 import enStandup from './en/standup.json';
 import enSecurity from './en/security.json';
@@ -20,6 +21,7 @@ import svCommon from './sv/common.json';
 import svFlow from './sv/flow.json';
 import svFlowGuide from './sv/flow-guide.json';
 import svData from './sv/data.json';
+import svImport from './sv/import.json';
 import svLive from './sv/live.json';
 import svStandup from './sv/standup.json';
 import svSecurity from './sv/security.json';
@@ -29,8 +31,8 @@ import svSecurity from './sv/security.json';
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

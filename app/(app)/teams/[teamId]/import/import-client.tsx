@@ -5,8 +5,8 @@ import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
-import { decodeImportBytes, isImportError, prepareImport } from '@/lib/import';
-import { describeImportError } from '@/lib/import/describe';
+import { decodeImportFile, isImportError, prepareImport, type DecodedFile } from '@/lib/import';
+import { createImportTranslate, describeImportError, type RootTranslate } from '@/lib/import/describe';
 import { CARD_EVENT_KINDS, type ImportPreview } from '@/lib/import/model';
 
 type Problem = { message: string; rows: string[] };
@@ -39,11 +39,11 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
   const [state, setState] = useState<State>({ kind: 'idle', problem: null });
   const [boardName, setBoardName] = useState('');
   const [flowStates, setFlowStates] = useState<Record<string, FlowState>>({});
-  const file = useRef<{ bytes: Uint8Array<ArrayBuffer>; text: string; name: string } | null>(null);
+  const file = useRef<{ bytes: Uint8Array<ArrayBuffer>; decoded: DecodedFile; name: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
-  const translate = (key: string, values?: Record<string, string | number>) => t(key as never, values as never);
+  const translate = createImportTranslate(useTranslations() as unknown as RootTranslate);
 
   // Where focus goes once the next render has put it on the page: the preview, the result, or back to the file.
   const focusNext = useRef<'preview' | 'file' | null>(null);
@@ -62,7 +62,7 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
   function buildPreview(states: Record<string, FlowState>, name: string): ImportPreview {
     const current = file.current;
     if (!current) throw new Error('no file');
-    return prepareImport(current.text, { now: new Date(), fileName: current.name, flowStates: states, boardName: name || undefined }).preview;
+    return prepareImport(current.decoded.text, { now: new Date(), fileName: current.name, flowStates: states, boardName: name || undefined, decoded: current.decoded }).preview;
   }
 
   async function handleFile(event: ChangeEvent<HTMLInputElement>) {
@@ -71,8 +71,7 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
     setState({ kind: 'reading' });
     try {
       const bytes = new Uint8Array(await chosen.arrayBuffer());
-      const text = decodeImportBytes(bytes);
-      file.current = { bytes, text, name: chosen.name };
+      file.current = { bytes, decoded: decodeImportFile(bytes), name: chosen.name };
       // Let the "reading" status paint before a large file blocks the page for a moment.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const preview = buildPreview({}, '');
@@ -226,8 +225,13 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
               {t('preview.heading')}
             </h2>
             <p className="text-slate-700">
-              {t(`preview.source.${preview.source}`)} · {file.current?.name}
+              {translate(`preview.source.${preview.source}`)} · {file.current?.name}
             </p>
+            {preview.encoding && preview.encoding !== 'utf-8' && (
+              <p className="text-sm text-slate-700" data-testid="import-encoding">
+                {translate(`encoding.${preview.encoding}`)}
+              </p>
+            )}
           </div>
 
           <FormField label={t('preview.boardName')} className="max-w-md">
@@ -336,7 +340,7 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
             ) : (
               <ul className="list-disc ps-5" data-testid="import-skipped">
                 {preview.skipped.map((entry) => (
-                  <li key={entry.reason}>{t(`skipped.${entry.reason}`, { count: entry.count, detail: entry.detail ?? '' })}</li>
+                  <li key={entry.reason}>{translate(`skipped.${entry.reason}`, { count: entry.count, detail: entry.detail ?? '' })}</li>
                 ))}
               </ul>
             )}
@@ -350,7 +354,7 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
               <ul className="list-disc ps-5" data-testid="import-warnings">
                 {preview.warnings.map((entry) => (
                   <li key={entry.code} data-warning={entry.code}>
-                    {t(`warnings.${entry.code}`, { count: entry.count })}
+                    {translate(`warnings.${entry.code}`, { count: entry.count })}
                   </li>
                 ))}
               </ul>

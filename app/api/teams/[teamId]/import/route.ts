@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { describeErrorForLog, withApi } from '@/lib/api/handler';
 import { getTeamForImport, importBoard } from '@/lib/data/import-board';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
-import { decodeImportBytes, IMPORT_LIMITS, ImportError, isImportError, prepareImport } from '@/lib/import';
-import { describeImportError, type ImportTranslate } from '@/lib/import/describe';
+import { decodeImportFile, IMPORT_LIMITS, ImportError, isImportError, prepareImport } from '@/lib/import';
+import { createImportTranslate, describeImportError, type ImportTranslate, type RootTranslate } from '@/lib/import/describe';
 import type { Locale } from '@/lib/i18n/config';
 import { loadMessages } from '@/lib/i18n/messages';
 import { log } from '@/lib/log';
@@ -21,8 +21,7 @@ const optionsSchema = z.strictObject({
 });
 
 function importTranslator(locale: Locale): ImportTranslate {
-  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: 'data.import' as never });
-  return (key, values) => t(key as never, values as never);
+  return createImportTranslate(createTranslator({ locale, messages: loadMessages(locale) }) as unknown as RootTranslate);
 }
 
 async function readBody(request: NextRequest): Promise<Uint8Array> {
@@ -72,8 +71,8 @@ export const POST = withApi<{ teamId: string }>(async ({ request, params, user, 
     }
     // Members only: checked before the body is read, so a stranger's upload costs nothing.
     await getTeamForImport(user.id, params.teamId);
-    const text = decodeImportBytes(await readBody(request));
-    plan = prepareImport(text, { now: new Date(), ...options });
+    const decoded = decodeImportFile(await readBody(request));
+    plan = prepareImport(decoded.text, { now: new Date(), ...options, decoded });
   } catch (error) {
     if (!isImportError(error)) throw error;
     return NextResponse.json({ error: describeImportError(error, t) }, { status: error.code === 'tooLarge' ? 413 : 422 });
