@@ -84,7 +84,15 @@ export const boardCommandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('column.reorder'), columnId: idSchema, toIndex: indexSchema }),
   z.strictObject({ type: z.literal('column.delete'), columnId: idSchema, moveCardsToColumnId: idSchema.optional() }),
-  z.strictObject({ type: z.literal('lane.create'), name: nameSchema, classOfService: classOfServiceSchema.default('STANDARD') }),
+  z.strictObject({
+    type: z.literal('lane.create'),
+    name: nameSchema,
+    classOfService: classOfServiceSchema.default('STANDARD'),
+    /** A new lane may come with its limit and policy (one history row records them all). */
+    wipLimit: wipLimitSchema.optional(),
+    wipMode: z.enum(WIP_MODES).optional(),
+    policy: textSchema.optional(),
+  }),
   z.strictObject({
     type: z.literal('lane.update'),
     laneId: idSchema,

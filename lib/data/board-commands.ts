@@ -47,8 +47,10 @@ export async function executeBoardCommand(
     case 'column.delete':
       await deleteColumn(actor, { boardId, ...command }, now);
       return {};
-    case 'lane.create':
-      return { laneId: (await createLane(actor, { boardId, name: command.name, classOfService: command.classOfService }, now)).id };
+    case 'lane.create': {
+      const { type: _type, ...settings } = command;
+      return { laneId: (await createLane(actor, { boardId, ...settings }, now)).id };
+    }
     case 'lane.update': {
       const { laneId, type: _type, ...settings } = command;
       await updateLane(actor, { boardId, laneId, settings }, now);

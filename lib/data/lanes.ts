@@ -86,7 +86,7 @@ export async function lockLaneForNewCard(tx: Tx, boardId: string, laneId: string
 
 export async function createLane(
   actor: Actor,
-  input: { boardId: string; name: string; classOfService: ClassOfService },
+  input: { boardId: string; name: string; classOfService: ClassOfService; wipLimit?: number | null; wipMode?: WipMode; policy?: string },
   now: Date,
   context?: ChangeContext,
 ): Promise<{ id: string }> {
@@ -94,7 +94,16 @@ export async function createLane(
   return runInChangeTransaction(context, async (tx) => {
     const lanes = await lockBoardLanes(tx, input.boardId);
     const lane = await tx.lane.create({
-      data: { boardId: input.boardId, name: input.name, classOfService: input.classOfService, position: (lanes.at(-1)?.position ?? 0) + POSITION_GAP, createdAt: now },
+      data: {
+        boardId: input.boardId,
+        name: input.name,
+        classOfService: input.classOfService,
+        wipLimit: input.wipLimit ?? null,
+        wipMode: input.wipMode ?? 'ADVISORY',
+        policy: input.policy ?? '',
+        position: (lanes.at(-1)?.position ?? 0) + POSITION_GAP,
+        createdAt: now,
+      },
       select: { id: true },
     });
     await tx.boardEvent.create({
@@ -105,7 +114,12 @@ export async function createLane(
         actorId: actor.id,
         at: now,
         experimentId: context?.experimentId,
-        after: { name: input.name, classOfService: input.classOfService },
+        after: {
+          name: input.name,
+          classOfService: input.classOfService,
+          ...(input.wipLimit != null ? { wipLimit: input.wipLimit, wipMode: input.wipMode ?? 'ADVISORY' } : {}),
+          ...(input.policy?.trim() ? { policy: input.policy } : {}),
+        },
       },
     });
     await publishBoardEvent(tx, { kind: 'board.changed', boardId: input.boardId, actorId: actor.id, actorName: actor.name });

@@ -15,7 +15,8 @@
 export type SyncCard = { id: string; columnId: string; position: number; version: number };
 
 /** An optimistic move awaiting the server's answer. */
-export type PendingMove = { mutationId: string; cardId: string; toColumnId: string; position: number };
+/** `toLaneId`: on a board with lanes, the lane the card goes to (cards without a lane field ignore it). */
+export type PendingMove = { mutationId: string; cardId: string; toColumnId: string; toLaneId?: string; position: number };
 
 /** The client's sync state. */
 export type SyncState<C extends SyncCard> = { confirmed: C[]; pending: PendingMove[] };
@@ -82,7 +83,7 @@ export function applyServerEvent<C extends SyncCard>(confirmed: C[], event: Sync
  *
  * Invariants: contains exactly the confirmed cards (a pending move for a card
  * that no longer exists is dropped, never invents a card); only columnId and
- * position are overridden — other fields and the version come from confirmed;
+ * position (and the lane, for a move that names one) are overridden — other fields and the version come from confirmed;
  * sorted by (columnId, position, id).
  */
 export function deriveVisibleCards<C extends SyncCard>(confirmed: C[], pending: PendingMove[]): C[] {
@@ -90,7 +91,7 @@ export function deriveVisibleCards<C extends SyncCard>(confirmed: C[], pending: 
   for (const move of pending) {
     const card = byId.get(move.cardId);
     if (card === undefined) continue;
-    byId.set(move.cardId, { ...card, columnId: move.toColumnId, position: move.position });
+    byId.set(move.cardId, { ...card, columnId: move.toColumnId, position: move.position, ...(move.toLaneId !== undefined && 'laneId' in card ? { laneId: move.toLaneId } : {}) });
   }
   return [...byId.values()].sort(compareSyncCards);
 }

@@ -10,6 +10,7 @@ import enFlowGuide from './en/flow-guide.json';
 import enData from './en/data.json';
 import enImport from './en/import.json';
 import enLive from './en/live.json';
+import enLanes from './en/lanes.json';
 import enStandup from './en/standup.json';
 import enSecurity from './en/security.json';
 import svAdmin from './sv/admin.json';
@@ -23,6 +24,7 @@ import svFlowGuide from './sv/flow-guide.json';
 import svData from './sv/data.json';
 import svImport from './sv/import.json';
 import svLive from './sv/live.json';
+import svLanes from './sv/lanes.json';
 import svStandup from './sv/standup.json';
 import svSecurity from './sv/security.json';
 
@@ -31,8 +33,8 @@ import svSecurity from './sv/security.json';
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
+import type { CellMoveTarget } from '@/lib/board/lane-view';
 
 /**
  * What every card on the board needs from the board as a whole, without threading it through each column: the
@@ -11,6 +12,8 @@ export type BoardCardSupport = {
   /** A refused move's message for this card, or null. */
   noticeFor: (cardId: string) => string | null;
   dismissNotice: (cardId: string) => void;
+  /** On a board with lanes: every cell the card could move to, with what moving there would do; else null. */
+  cellTargetsFor?: (cardId: string) => CellMoveTarget[] | null;
 };
 
 export const BoardCardContext = createContext<BoardCardSupport | null>(null);

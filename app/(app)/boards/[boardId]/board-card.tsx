@@ -8,7 +8,8 @@ import type { MenuOpening } from '@/components/ui/menu-button';
 import { describeWorkAge, getElapsedDays } from '@/lib/board/age';
 import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
 import { useBoardCardSupport } from './board-card-context';
-import { MoveToMenu } from './move-to-menu';
+import { useCellMoveGroups } from './lane-move-menu';
+import { MoveToMenu, type MoveRequest } from './move-to-menu';
 import { useBoardKeyboardContext } from './use-board-keyboard';
 
 /** The id of the board's keyboard instructions (the drag library's hidden text, given a stable id on the board). */
@@ -20,12 +21,14 @@ type Props = {
   column: BoardColumnView;
   columns: BoardColumnView[];
   columnCardCount: number;
+  /** Cards in the card's cell (column × lane); on a board with one lane, the column's. */
+  cellCount?: number;
   canEdit: boolean;
   now: Date;
   cycleTimeP85Days: number | null;
   isDragging: boolean;
   onOpen: () => void;
-  onMove: (request: { cardId: string; toColumnId: string; toIndex: number }) => void;
+  onMove: (request: MoveRequest) => void;
 };
 
 export function BoardCard(props: Props) {
@@ -43,6 +46,7 @@ export function BoardCard(props: Props) {
   const age = isInProgress && card.startedAt ? describeWorkAge(new Date(card.startedAt), now) : null;
   const isAging = age !== null && props.cycleTimeP85Days !== null && age.days > props.cycleTimeP85Days;
   const notice = support?.noticeFor(card.id) ?? null;
+  const cellGroups = useCellMoveGroups(card, props.onMove);
 
   // Removed from the page while focus is in it (moved to another column, snapped back, moved by a colleague):
   // the board puts focus on it again in its new place. The layout cleanup runs while the old DOM is still there.
@@ -113,6 +117,7 @@ export function BoardCard(props: Props) {
           tabIndex={tabIndex}
           data-card-nav={card.id}
           data-nav-column={card.columnId}
+          data-nav-lane={card.laneId}
           onKeyDown={handleKeyDown}
           onFocus={() => keyboard?.noteFocus(card.id)}
           onClick={props.onOpen}
@@ -185,6 +190,8 @@ export function BoardCard(props: Props) {
             columns={props.columns}
             countInColumn={support?.countInColumn ?? (() => props.columnCardCount)}
             onMove={props.onMove}
+            cellGroups={cellGroups}
+            cellCount={props.cellCount}
             openAt={menuOpenAt}
             onOpenChange={setMenuOpenAt}
             returnFocus={() => mainRef.current?.focus()}

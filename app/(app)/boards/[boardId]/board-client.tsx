@@ -18,7 +18,8 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { BoardCommand } from '@/lib/board/commands';
-import type { BoardActivityEvent, BoardCardView, BoardColumnView, BoardView } from '@/lib/board/types';
+import { cellKey, describeCellTargets, groupCardsByCell, hasLaneRows } from '@/lib/board/lane-view';
+import type { BoardActivityEvent, BoardCardView, BoardColumnView, BoardLaneView, BoardView } from '@/lib/board/types';
 import {
   deriveVisibleCards,
   mergeRemoteEvents,
@@ -27,18 +28,23 @@ import {
   type SyncState,
   rebaseOnSnapshot,
 } from '@/lib/domain/board-sync';
+import { orderLanesForDisplay } from '@/lib/domain/lanes';
 import { positionBetween } from '@/lib/domain/positions';
-import { BoardColumn, COLUMN_DROP_PREFIX } from './board-column';
+import { BoardColumn, COLUMN_DROP_PREFIX, parseCellDropId } from './board-column';
+import { BoardLanes } from './board-lanes';
 import { BOARD_INSTRUCTIONS_ID, CardPreview } from './board-card';
 import { BoardCardContext, type BoardCardSupport } from './board-card-context';
 import { CardDialog } from './card-dialog';
 import { ColumnSettingsDialog } from './column-settings-dialog';
 import type { CommandOutcome } from './command-outcome';
 import { KeyboardHelpButton, KeyboardHelpDialog } from './keyboard-help';
+import { LaneSettingsDialog } from './lane-settings-dialog';
+import type { MoveRequest } from './move-to-menu';
 import { OverLimitDialog } from './over-limit-dialog';
 import { PresenceList } from './presence-list';
 import { BoardKeyboardContext, useBoardKeyboard } from './use-board-keyboard';
 import { useBoardLive } from './use-board-live';
+import { useCollapsedLanes } from './use-collapsed-lanes';
 import { useResyncBuffer } from './use-resync-buffer';
 
 type Props = {
@@ -48,14 +54,13 @@ type Props = {
   labels: { readOnly: string };
 };
 
-type MoveRequest = { cardId: string; toColumnId: string; toIndex: number };
 /**
  * Where a move came from decides what is said afterwards: a drag has already been announced by the drag library
  * ("dropped in …"), a move from the card dialog is reported inside the dialog (the board behind it is inert).
  */
 type MoveOrigin = 'menu' | 'drag' | 'dialog';
 type MoveOptions = { confirmOverLimit?: boolean; overLimitReason?: string; origin?: MoveOrigin };
-type OverLimitPrompt = MoveRequest & { column: string; limit: number; origin: MoveOrigin };
+type OverLimitPrompt = MoveRequest & { column: string; limit: number; origin: MoveOrigin; message?: string };
 
 let mutationCounter = 0;
 
@@ -70,7 +75,7 @@ async function postCommand(boardId: string, command: BoardCommand): Promise<Comm
     });
     const body = (await response.json().catch(() => ({}))) as { card?: BoardCardView; error?: { code: string; message: string; details?: Record<string, unknown> } };
     if (!response.ok) return { ok: false, error: body.error ?? { code: 'UNKNOWN', message: response.statusText } };
-    return { ok: true, card: body.card };
+    return { ok: true, card: body.card, laneId: (body as { laneId?: string }).laneId };
   } catch {
     return { ok: false, error: { code: 'UNAVAILABLE', message: '' } };
   }
@@ -85,7 +90,14 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
   const boardId = initialBoard.id;
   const canEdit = initialBoard.role === 'MEMBER';
 
+  const tLanes = useTranslations('lanes');
   const [columns, setColumns] = useState<BoardColumnView[]>(initialBoard.columns);
+  const [lanes, setLanes] = useState<BoardLaneView[]>(initialBoard.lanes);
+  // Drawn expedite first; a board with one lane has no lane rows at all (it looks as it always did).
+  const displayLanes = useMemo(() => orderLanesForDisplay(lanes), [lanes]);
+  const isLaneBoard = hasLaneRows(lanes);
+  const collapsedLanes = useCollapsedLanes(currentUser.id, initialBoard.id);
+  const [settingsLaneId, setSettingsLaneId] = useState<string | 'new' | null>(null);
   const [cycleTimeP85Days, setCycleTimeP85Days] = useState(initialBoard.cycleTimeP85Days);
   const [sync, setSync] = useState<SyncState<BoardCardView>>({ confirmed: initialBoard.cards, pending: [] });
   const [now, setNow] = useState(() => new Date(nowIso));
@@ -117,10 +129,16 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
     }
     return map;
   }, [cards, columns]);
+  const cardsByCell = useMemo(() => groupCardsByCell(cards), [cards]);
   const columnName = useCallback((id: string) => columns.find((c) => c.id === id)?.name ?? '', [columns]);
+  const laneName = useCallback((id: string) => lanes.find((lane) => lane.id === id)?.name ?? '', [lanes]);
+  /** The cards of a card's (or a target's) cell: on a one-lane board, its column's. */
+  const cellCards = useCallback((columnId: string, laneId: string) => cardsByCell.get(cellKey(columnId, laneId)) ?? [], [cardsByCell]);
   const keyboard = useBoardKeyboard({
     containerRef: columnsRef as RefObject<HTMLElement | null>,
-    initialTabStop: columns.map((column) => cardsByColumn.get(column.id)?.[0]?.id).find((id) => id !== undefined) ?? null,
+    initialTabStop:
+      columns.map((column) => (isLaneBoard ? displayLanes.map((lane) => cellCards(column.id, lane.id)[0]?.id).find(Boolean) : cardsByColumn.get(column.id)?.[0]?.id)).find((id) => id !== undefined) ??
+      null,
     isDragging: activeCardId !== null,
     fallbackFocusRef: headingRef,
     onShortcutHelp: () => setIsHelpOpen(true),
@@ -130,8 +148,12 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       countInColumn: (columnId) => cardsByColumn.get(columnId)?.length ?? 0,
       noticeFor: (cardId) => (notice?.cardId === cardId ? notice.message : null),
       dismissNotice: () => setNotice(null),
+      cellTargetsFor: (cardId) => {
+        const card = isLaneBoard ? cards.find((each) => each.id === cardId) : undefined;
+        return card ? describeCellTargets(card, { columns, lanes, cards }) : null;
+      },
     }),
-    [cardsByColumn, notice],
+    [cards, cardsByColumn, columns, isLaneBoard, lanes, notice],
   );
   const cardTitle = useCallback((id: string) => cards.find((c) => c.id === id)?.title ?? '', [cards]);
 
@@ -157,6 +179,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         },
         (board, appliedSince) => {
           setColumns(board.columns);
+          setLanes(board.lanes);
           setCycleTimeP85Days(board.cycleTimeP85Days);
           // Changes heard while the snapshot was on its way are replayed on top of it, not rolled back.
           setSync((state) => ({ confirmed: rebaseOnSnapshot(board.cards, appliedSince), pending: state.pending }));
@@ -228,7 +251,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         recordApplied(confirmed);
         setSync((state) => mergeRemoteEvents(state, confirmed, new Set()).state);
       }
-      if (outcome.ok && (command.type.startsWith('column.') || command.type === 'card.archive')) await resync();
+      if (outcome.ok && (command.type.startsWith('column.') || command.type.startsWith('lane.') || command.type === 'card.archive')) await resync();
       if (outcome.ok && command.type === 'card.create') {
         announce(tA11y('cardCreated', { title: outcome.card?.title ?? command.title, column: columnName(command.columnId) }));
       }
@@ -242,7 +265,8 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
     async (request: MoveRequest, { origin = 'menu', ...options }: MoveOptions = {}): Promise<CommandOutcome | null> => {
       const card = cards.find((c) => c.id === request.cardId);
       if (!card) return null;
-      const siblings = (cardsByColumn.get(request.toColumnId) ?? []).filter((c) => c.id !== card.id);
+      const toLaneId = request.toLaneId ?? card.laneId;
+      const siblings = cellCards(request.toColumnId, toLaneId).filter((c) => c.id !== card.id);
       const index = Math.min(Math.max(request.toIndex, 0), siblings.length);
       const before = siblings[index - 1]?.position ?? null;
       const after = siblings[index]?.position ?? null;
@@ -250,23 +274,28 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       mutationCounter += 1;
       const mutationId = `m${mutationCounter}`;
       setNotice(null);
-      setSync((state) => ({ ...state, pending: [...state.pending, { mutationId, cardId: card.id, toColumnId: request.toColumnId, position }] }));
+      setSync((state) => ({ ...state, pending: [...state.pending, { mutationId, cardId: card.id, toColumnId: request.toColumnId, toLaneId, position }] }));
 
-      const outcome = await postCommand(boardId, { type: 'card.move', ...request, toIndex: index, ...options });
+      const outcome = await postCommand(boardId, { type: 'card.move', ...request, ...(isLaneBoard ? { toLaneId } : {}), toIndex: index, ...options });
       if (outcome.ok && outcome.card) recordApplied([{ type: 'card.upsert', card: outcome.card }]);
       setSync((state) =>
         settleMutation(state, mutationId, outcome.ok && outcome.card ? { ok: true, card: outcome.card } : { ok: false }),
       );
       if (outcome.ok) {
-        const text = t('moved', { title: card.title, column: columnName(request.toColumnId) });
+        const text = isLaneBoard
+          ? tLanes('moved', { title: card.title, column: columnName(request.toColumnId), lane: laneName(toLaneId) })
+          : t('moved', { title: card.title, column: columnName(request.toColumnId) });
         if (origin === 'dialog') setDialogNotice((previous) => ({ cardId: card.id, id: (previous?.id ?? 0) + 1, text }));
         else if (origin === 'menu' || options.confirmOverLimit) announce(text);
         return outcome;
       }
-      if (outcome.error.code === 'WIP_CONFIRMATION_NEEDED') {
+      if (outcome.error.code === 'WIP_CONFIRMATION_NEEDED' || outcome.error.code === 'LANE_WIP_CONFIRMATION_NEEDED') {
         const details = (outcome.error as { details?: { column?: string; limit?: number } }).details ?? {};
         setOverLimitPrompt({
           ...request,
+          ...(isLaneBoard ? { toLaneId } : {}),
+          // A lane's limit: the server's own words name the lane (the column's question is asked as before).
+          message: outcome.error.code === 'LANE_WIP_CONFIRMATION_NEEDED' || (details as { lane?: string }).lane ? outcome.error.message : undefined,
           toIndex: index,
           origin,
           column: String(details.column ?? columnName(request.toColumnId)),
@@ -278,7 +307,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       if (origin !== 'dialog') setNotice({ cardId: card.id, message });
       return { ok: false, error: { code: outcome.error.code, message } };
     },
-    [announce, boardId, cards, cardsByColumn, columnName, recordApplied, t, tErrors],
+    [announce, boardId, cards, cellCards, columnName, isLaneBoard, laneName, recordApplied, t, tErrors, tLanes],
   );
 
   // ---- drag and drop -------------------------------------------------------------------------------------------
@@ -295,6 +324,11 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
   const resolveDrop = useCallback(
     (activeId: string, dropId: string | null): MoveRequest | null => {
       if (!dropId) return null;
+      const cell = parseCellDropId(dropId);
+      if (cell) {
+        const others = cellCards(cell.columnId, cell.laneId).filter((c) => c.id !== activeId);
+        return { cardId: activeId, toColumnId: cell.columnId, toLaneId: cell.laneId, toIndex: others.length };
+      }
       if (dropId.startsWith(COLUMN_DROP_PREFIX)) {
         const toColumnId = dropId.slice(COLUMN_DROP_PREFIX.length);
         const others = (cardsByColumn.get(toColumnId) ?? []).filter((c) => c.id !== activeId);
@@ -303,25 +337,28 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
       const overCard = cards.find((c) => c.id === dropId);
       const activeCard = cards.find((c) => c.id === activeId);
       if (!overCard || !activeCard) return null;
-      const columnCards = cardsByColumn.get(overCard.columnId) ?? [];
-      const overIndex = columnCards.findIndex((c) => c.id === overCard.id);
-      // Within one column the card takes the place of the one it is over (like arrayMove); into another column it
+      const cellOfOver = cellCards(overCard.columnId, overCard.laneId);
+      const overIndex = cellOfOver.findIndex((c) => c.id === overCard.id);
+      // Within one cell the card takes the place of the one it is over (like arrayMove); into another cell it
       // goes in front of it.
-      return { cardId: activeId, toColumnId: overCard.columnId, toIndex: overIndex };
+      return { cardId: activeId, toColumnId: overCard.columnId, ...(isLaneBoard ? { toLaneId: overCard.laneId } : {}), toIndex: overIndex };
     },
-    [cards, cardsByColumn],
+    [cards, cardsByColumn, cellCards, isLaneBoard],
   );
 
   const describeTarget = useCallback(
     (activeId: string, dropId: string | null) => {
       const title = cardTitle(activeId);
       if (!dropId) return t('dnd.droppedNowhere', { title });
+      const cell = parseCellDropId(dropId);
+      if (cell) return tLanes('dnd.overCell', { title, column: columnName(cell.columnId), lane: laneName(cell.laneId) });
       if (dropId.startsWith(COLUMN_DROP_PREFIX)) return t('dnd.overColumn', { title, column: columnName(dropId.slice(COLUMN_DROP_PREFIX.length)) });
       if (dropId === activeId) return t('dnd.overOwnPlace', { title });
       const over = cards.find((c) => c.id === dropId);
+      if (isLaneBoard) return tLanes('dnd.overCard', { title, target: over?.title ?? '', column: columnName(over?.columnId ?? ''), lane: laneName(over?.laneId ?? '') });
       return t('dnd.overCard', { title, target: over?.title ?? '', column: columnName(over?.columnId ?? '') });
     },
-    [cardTitle, cards, columnName, t],
+    [cardTitle, cards, columnName, isLaneBoard, laneName, t, tLanes],
   );
 
   const announcements: Announcements = {
@@ -337,7 +374,11 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
     onDragEnd: ({ active, over }) => {
       if (!over || over.id === active.id) return t('dnd.droppedNowhere', { title: cardTitle(String(active.id)) });
       const drop = resolveDrop(String(active.id), over ? String(over.id) : null);
-      return drop ? t('dnd.dropped', { title: cardTitle(String(active.id)), column: columnName(drop.toColumnId) }) : t('dnd.droppedNowhere', { title: cardTitle(String(active.id)) });
+      if (!drop) return t('dnd.droppedNowhere', { title: cardTitle(String(active.id)) });
+      const laneId = drop.toLaneId ?? cards.find((c) => c.id === String(active.id))?.laneId ?? '';
+      return isLaneBoard
+        ? tLanes('dnd.dropped', { title: cardTitle(String(active.id)), column: columnName(drop.toColumnId), lane: laneName(laneId) })
+        : t('dnd.dropped', { title: cardTitle(String(active.id)), column: columnName(drop.toColumnId) });
     },
     onDragCancel: ({ active }) => t('dnd.cancelled', { title: cardTitle(String(active.id)) }),
   };
@@ -364,8 +405,9 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
     finishDrag(activeId);
     if (!drop) return;
     const card = cards.find((c) => c.id === activeId);
-    const currentIndex = (cardsByColumn.get(card?.columnId ?? '') ?? []).findIndex((c) => c.id === activeId);
-    if (card && card.columnId === drop.toColumnId && currentIndex === drop.toIndex) return;
+    if (!card) return;
+    const currentIndex = cellCards(card.columnId, card.laneId).findIndex((c) => c.id === activeId);
+    if (card.columnId === drop.toColumnId && card.laneId === (drop.toLaneId ?? card.laneId) && currentIndex === drop.toIndex) return;
     void moveCard(drop, { origin: 'drag' });
   }
 
@@ -409,6 +451,12 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
           </Link>
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-3">
+          {canEdit && (
+            <button type="button" onClick={() => setSettingsLaneId('new')} className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100">
+              <span aria-hidden="true">+ </span>
+              {tLanes('addLane')}
+            </button>
+          )}
           <KeyboardHelpButton onOpen={() => setIsHelpOpen(true)} />
           <PresenceList viewers={viewers} total={viewerTotal} currentUserId={currentUser.id} />
           <p role="status" className="flex items-center gap-1 text-sm" data-live-status={liveStatus}>
@@ -440,7 +488,29 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
         onDragCancel={(event) => finishDrag(String(event.active.id))}
       >
         <section ref={columnsRef} aria-label={t('columnsLabel', { board: initialBoard.name })} className="relative flex min-h-0 flex-1 gap-3 overflow-x-auto p-3 sm:p-4">
-          {columns.map((column) => (
+          {isLaneBoard ? (
+            <BoardLanes
+              lanes={displayLanes}
+              columns={columns}
+              cards={cards}
+              cardsByCell={cardsByCell}
+              countInColumn={cardSupport.countInColumn}
+              collapsed={collapsedLanes.collapsed}
+              onToggleCollapsed={collapsedLanes.toggle}
+              canEdit={canEdit}
+              now={now}
+              cycleTimeP85Days={cycleTimeP85Days}
+              firstInProgressId={firstInProgress}
+              firstDoneId={firstDone}
+              activeCardId={activeCardId}
+              overId={overId}
+              onOpenCard={openCard}
+              onOpenColumnSettings={setSettingsColumnId}
+              onOpenLaneSettings={setSettingsLaneId}
+              onMove={(request) => void moveCard(request)}
+              runCommand={runCommand}
+            />
+          ) : columns.map((column) => (
             <BoardColumn
               key={column.id}
               column={column}
@@ -490,8 +560,24 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
           runCommand={runCommand}
         />
       )}
+      {settingsLaneId && canEdit && (
+        <LaneSettingsDialog
+          lane={settingsLaneId === 'new' ? undefined : displayLanes.find((lane) => lane.id === settingsLaneId)}
+          lanes={displayLanes}
+          cardCount={cards.filter((card) => card.laneId === settingsLaneId).length}
+          onClose={() => {
+            setSettingsLaneId(null);
+            // A removed lane takes its settings button with it: focus goes to the board's heading, never to <body>.
+            requestAnimationFrame(() => {
+              if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus();
+            });
+          }}
+          runCommand={runCommand}
+        />
+      )}
       {overLimitPrompt && (
         <OverLimitDialog
+          message={overLimitPrompt.message}
           column={overLimitPrompt.column}
           limit={overLimitPrompt.limit}
           onCancel={() => {
@@ -500,7 +586,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
             setOverLimitPrompt(null);
           }}
           onConfirm={(reason) => {
-            const { column: _column, limit: _limit, origin, ...request } = overLimitPrompt;
+            const { column: _column, limit: _limit, origin, message: _message, ...request } = overLimitPrompt;
             if (origin !== 'dialog') keyboard.focusCardAfterRender(request.cardId);
             setOverLimitPrompt(null);
             void moveCard(request, { confirmOverLimit: true, overLimitReason: reason || undefined, origin });

@@ -4,21 +4,39 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { Markdown } from '@/components/markdown';
 import type { BoardCommand } from '@/lib/board/commands';
-import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
+import type { BoardCardView, BoardColumnView, BoardLaneView } from '@/lib/board/types';
 import { isOverWipLimit } from '@/lib/domain/wip';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import { BoardCard } from './board-card';
-import { ColumnCount } from './column-count';
+import { ColumnHeader } from './column-header';
 import type { CommandOutcome } from './command-outcome';
+import type { MoveRequest } from './move-to-menu';
 
 export const COLUMN_DROP_PREFIX = 'column:';
+/** A drop target on a board with lanes: one cell, column × lane. */
+export const CELL_DROP_PREFIX = 'cell:';
+
+export function cellDropId(columnId: string, laneId: string): string {
+  return `${CELL_DROP_PREFIX}${columnId}:${laneId}`;
+}
+
+/** The column and lane of a cell's drop id, or null for any other id. */
+export function parseCellDropId(id: string): { columnId: string; laneId: string } | null {
+  if (!id.startsWith(CELL_DROP_PREFIX)) return null;
+  const [columnId, laneId] = id.slice(CELL_DROP_PREFIX.length).split(':');
+  return columnId && laneId ? { columnId, laneId } : null;
+}
 
 type Props = {
   column: BoardColumnView;
   columns: BoardColumnView[];
+  /** The cards shown here: the column's, or in a lane's row the cell's. */
   cards: BoardCardView[];
+  /** In a lane's row: the lane of this cell. */
+  lane?: BoardLaneView;
+  /** The column's cards in all lanes (its WIP count); defaults to `cards.length`. */
+  columnCount?: number;
   canEdit: boolean;
   now: Date;
   cycleTimeP85Days: number | null;
@@ -28,74 +46,52 @@ type Props = {
   overId: string | null;
   onOpenCard: (cardId: string) => void;
   onOpenSettings: () => void;
-  onMove: (request: { cardId: string; toColumnId: string; toIndex: number }) => void;
+  onMove: (request: MoveRequest) => void;
   runCommand: (command: BoardCommand) => Promise<CommandOutcome>;
 };
 
+/**
+ * A column of the board. On a board with one lane: the whole column, its header on top. With lanes
+ * (board-lanes.tsx): one cell (column × `lane`) of a lane's row, without a header (the header row above the lanes
+ * has it); its region is named by column and lane, and a drop on it lands in that lane.
+ */
 export function BoardColumn(props: Props) {
-  const { column, cards, canEdit, activeCardId, overId } = props;
+  const { column, cards, canEdit, activeCardId, overId, lane } = props;
   const t = useTranslations('board');
-  const { setNodeRef, isOver } = useDroppable({ id: `${COLUMN_DROP_PREFIX}${column.id}`, disabled: !canEdit });
-  const [isPolicyOpen, setIsPolicyOpen] = useState(false);
+  const tLanes = useTranslations('lanes');
+  const dropId = lane ? cellDropId(column.id, lane.id) : `${COLUMN_DROP_PREFIX}${column.id}`;
+  const { setNodeRef, isOver } = useDroppable({ id: dropId, disabled: !canEdit });
   const headingId = `column-${column.id}-heading`;
   const countId = `column-${column.id}-count`;
-  const count = cards.length;
-  const isOver_ = isOverWipLimit(count, column.wipLimit);
-  const isAtLimit = column.wipLimit !== null && count === column.wipLimit;
-  const isDropTargetEnd = isOver || overId === `${COLUMN_DROP_PREFIX}${column.id}`;
+  // The column's count in all lanes: what its limit counts (in a cell, `cards` holds only the lane's).
+  const count = props.columnCount ?? cards.length;
+  const isOver_ = !lane && isOverWipLimit(count, column.wipLimit);
+  const isDropTargetEnd = isOver || overId === dropId;
+  const listLabel = lane ? tLanes('cellRegion', { column: column.name, lane: lane.name }) : undefined;
 
   return (
     <section
-      aria-labelledby={headingId}
+      aria-labelledby={lane ? undefined : headingId}
+      aria-label={listLabel}
       aria-describedby={countId}
-      data-testid={`column-${column.name}`}
+      data-testid={lane ? `cell-${column.name}-${lane.name}` : `column-${column.name}`}
       className={`flex w-72 shrink-0 flex-col rounded-lg border bg-slate-100 ${isOver_ ? 'border-2 border-red-700' : 'border-slate-300'} ${isDropTargetEnd ? 'outline-dashed outline-2 outline-brand-700' : ''}`}
     >
-      <header className="flex flex-col gap-1 border-b border-slate-300 p-2">
-        <div className="flex items-start gap-2">
-          <h2 id={headingId} className="min-w-0 flex-1 font-semibold wrap-anywhere">
-            {column.name}
-          </h2>
-          <ColumnCount id={countId} count={count} limit={column.wipLimit} />
-        </div>
-        <div className="flex flex-wrap items-center gap-1 text-xs text-slate-800">
-          <span>{t(`flowState.${column.flowState}`)}</span>
-          {props.isCommitmentPoint && <span className="rounded bg-white px-1"><span aria-hidden="true">▶ </span>{t('commitmentPoint')}</span>}
-          {props.isDeliveryPoint && <span className="rounded bg-white px-1"><span aria-hidden="true">✓ </span>{t('deliveryPoint')}</span>}
-          {column.wipLimit !== null && <span>· {column.wipMode === 'STRICT' ? t('strictLimit') : t('advisoryLimit')}</span>}
-          {isOver_ && (
-            <strong className="rounded bg-red-100 px-1 text-red-900">
-              <span aria-hidden="true">⚠ </span>
-              {t('overLimit')}
-            </strong>
-          )}
-          {isAtLimit && <span className="rounded bg-amber-100 px-1 text-amber-950">{t('atLimit')}</span>}
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            aria-expanded={isPolicyOpen}
-            aria-controls={`column-${column.id}-policy`}
-            onClick={() => setIsPolicyOpen((open) => !open)}
-            className="inline-flex min-h-6 items-center text-xs text-brand-700 underline underline-offset-2"
-          >
-            {t('showPolicy', { column: column.name })}
-          </button>
-          {canEdit && (
-            <button type="button" onClick={props.onOpenSettings} className="ms-auto inline-flex size-6 items-center justify-center rounded text-sm hover:bg-slate-200" aria-label={t('columnSettings', { column: column.name })}>
-              <span aria-hidden="true">⚙</span>
-            </button>
-          )}
-        </div>
-        {isPolicyOpen && (
-          <div id={`column-${column.id}-policy`} className="rounded bg-white p-2 text-sm">
-            {column.policy.trim() ? <Markdown text={column.policy} /> : <p className="text-slate-700">{t('noPolicy')}</p>}
-          </div>
-        )}
-      </header>
+      {lane ? null : (
+        <ColumnHeader
+          column={column}
+          count={count}
+          headingId={headingId}
+          countId={countId}
+          canEdit={canEdit}
+          isCommitmentPoint={props.isCommitmentPoint}
+          isDeliveryPoint={props.isDeliveryPoint}
+          onOpenSettings={props.onOpenSettings}
+        />
+      )}
       <div ref={setNodeRef} className="flex min-h-16 flex-1 flex-col p-2">
         <SortableContext items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
-          <ol className="flex flex-col gap-2" aria-labelledby={headingId}>
+          <ol className="flex flex-col gap-2" aria-labelledby={lane ? undefined : headingId} aria-label={listLabel}>
             {cards.map((card, index) => (
               <li key={card.id} className="relative">
                 {overId === card.id && activeCardId !== card.id && (
@@ -104,6 +100,7 @@ export function BoardColumn(props: Props) {
                 <BoardCard
                   card={card}
                   index={index}
+                  cellCount={cards.length}
                   column={column}
                   columns={props.columns}
                   columnCardCount={count}
@@ -124,13 +121,14 @@ export function BoardColumn(props: Props) {
             {t('dropHere')}
           </div>
         )}
-        {canEdit && <AddCardForm column={column} runCommand={props.runCommand} />}
+        {canEdit && <AddCardForm column={column} lane={lane} runCommand={props.runCommand} />}
       </div>
     </section>
   );
 }
 
-function AddCardForm({ column, runCommand }: { column: BoardColumnView; runCommand: Props['runCommand'] }) {
+function AddCardForm({ column, lane, runCommand }: { column: BoardColumnView; lane?: BoardLaneView; runCommand: Props['runCommand'] }) {
+  const tLanes = useTranslations('lanes');
   const t = useTranslations('board');
   const tApp = useTranslations('app');
   const tCard = useTranslations('cardDialog');
@@ -156,7 +154,7 @@ function AddCardForm({ column, runCommand }: { column: BoardColumnView; runComma
       <button ref={openButtonRef} type="button" onClick={() => setIsOpen(true)} className="mt-2 rounded px-2 py-1 text-start text-sm text-slate-800 hover:bg-slate-200">
         <span aria-hidden="true">+ </span>
         {t('addCard')}
-        <span className="sr-only"> {t('inColumn', { column: column.name })}</span>
+        <span className="sr-only"> {lane ? tLanes('cellRegion', { column: column.name, lane: lane.name }) : t('inColumn', { column: column.name })}</span>
       </button>
     );
   }
@@ -172,7 +170,7 @@ function AddCardForm({ column, runCommand }: { column: BoardColumnView; runComma
       }}
       onSubmit={async (event) => {
         event.preventDefault();
-        const outcome = await runCommand({ type: 'card.create', columnId: column.id, title, description: '', demand: 'UNKNOWN' });
+        const outcome = await runCommand({ type: 'card.create', columnId: column.id, ...(lane ? { laneId: lane.id } : {}), title, description: '', demand: 'UNKNOWN' });
         if (outcome.ok) {
           setTitle('');
           setError(null);

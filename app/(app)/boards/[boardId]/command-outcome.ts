@@ -5,5 +5,5 @@ import type { BoardCardView } from '@/lib/board/types';
  * server's error with its already-translated message to show as it is.
  */
 export type CommandOutcome =
-  | { ok: true; card?: BoardCardView }
+  | { ok: true; card?: BoardCardView; laneId?: string }
   | { ok: false; error: { code: string; message: string } };

@@ -5,7 +5,8 @@ import { MenuButton, type MenuGroup, type MenuItem, type MenuOpening } from '@/c
 import type { BoardColumnView } from '@/lib/board/types';
 import { describeColumnTargets, type ColumnMoveTarget } from '@/lib/board/move-targets';
 
-export type MoveRequest = { cardId: string; toColumnId: string; toIndex: number };
+/** A move: to a column (and, on a board with lanes, a lane: the card's own when left out), at an index among the cell's other cards. */
+export type MoveRequest = { cardId: string; toColumnId: string; toIndex: number; toLaneId?: string };
 
 type Props = {
   cardId: string;
@@ -30,6 +31,12 @@ type Props = {
    * example); each item builds its label with {@link useMoveTargetLabel} so every target reads the same way.
    */
   extraGroups?: MenuGroup[];
+  /**
+   * On a board with lanes: the choices of column × lane (lane-move-menu.tsx), which replace the column choices, and
+   * the number of cards in the card's own cell (for "top / bottom", which then stay within the lane).
+   */
+  cellGroups?: MenuGroup[];
+  cellCount?: number;
 };
 
 /**
@@ -74,7 +81,7 @@ export function MoveToMenu(props: Props) {
   const t = useTranslations('moveMenu');
   const tBoard = useTranslations('board');
   const targetLabel = useMoveTargetLabel();
-  const columnCount = countInColumn(columnId);
+  const columnCount = props.cellCount ?? countInColumn(columnId);
   const currentColumn = columns.find((column) => column.id === columnId);
 
   const columnItems: MenuItem[] = describeColumnTargets(columns, countInColumn, columnId).map((target) => ({
@@ -98,7 +105,7 @@ export function MoveToMenu(props: Props) {
 
   const groups: MenuGroup[] = [
     ...(props.extraGroups ?? []),
-    { key: 'columns', label: t('columnsGroup'), items: columnItems },
+    ...(props.cellGroups ?? [{ key: 'columns', label: t('columnsGroup'), items: columnItems }]),
     ...(props.showWithinColumn === false ? [] : [{ key: 'within', label: t('withinGroup', { column: currentColumn?.name ?? '' }), items: withinItems }]),
   ];
 

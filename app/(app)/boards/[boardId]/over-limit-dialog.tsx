@@ -13,10 +13,13 @@ import { REASON_MAX } from '@/lib/board/commands';
 export function OverLimitDialog({
   column,
   limit,
+  message,
   onCancel,
   onConfirm,
 }: {
   column: string;
+  /** The question in the server's words, when a lane's limit is (also) what the move would go over. */
+  message?: string;
   limit: number;
   onCancel: () => void;
   onConfirm: (reason: string) => void;
@@ -27,7 +30,7 @@ export function OverLimitDialog({
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   return (
     <Dialog open onClose={onCancel} title={t('confirmOverLimitTitle')} initialFocusRef={reasonRef}>
-      <p>{t('confirmOverLimitBody', { column, limit })}</p>
+      <p>{message ?? t('confirmOverLimitBody', { column, limit })}</p>
       <label className="mt-3 flex flex-col gap-1">
         <span className="font-medium">{t('overLimitReason')}</span>
         <textarea

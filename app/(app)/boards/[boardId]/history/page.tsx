@@ -8,6 +8,7 @@ import { getBoardHistory, type BoardHistoryEntry } from '@/lib/data/columns';
 import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
 import { WIP_MODES, type WipMode } from '@/lib/domain/wip';
 import { orNotFound } from '@/app/(app)/or-not-found';
+import { describeLaneEntry } from './lane-history-entry';
 
 type Props = { params: Promise<{ boardId: string }> };
 
@@ -30,6 +31,7 @@ export default async function BoardHistoryPage({ params }: Props) {
   const { board, entries } = await loadHistory(boardId);
   const t = await getTranslations('boardHistory');
   const tFlow = await getTranslations('flowState');
+  const tLanes = await getTranslations('lanes');
   const format = await getFormatter();
 
   return (
@@ -48,7 +50,7 @@ export default async function BoardHistoryPage({ params }: Props) {
         <ol className="flex flex-col gap-3">
           {entries.map((entry) => (
             <li key={entry.id} className="rounded-lg border border-slate-300 bg-white p-4">
-              <div className="wrap-anywhere">{describeEntry(entry, t, tFlow)}</div>
+              <div className="wrap-anywhere">{describeLaneEntry(entry, tLanes, (value) => describeWip(value, t)) ?? describeEntry(entry, t, tFlow)}</div>
               <p className="mt-1 text-sm text-slate-700">
                 {entry.actorName ?? t('someone')} ·{' '}
                 <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), DATE_TIME)}</time>
