@@ -74,6 +74,18 @@ test.describe('lanes are the team’s', () => {
     // Every column's cell in every lane; the column heads once, above the lanes.
     await expect(cell(page, 'Pågår', 'Akut')).toBeVisible();
     await expect(cell(page, 'Inkommet', 'Standard').getByTestId('card')).toHaveCount(2);
+
+    await page.goto(`/boards/${board.boardId}/history`);
+    await expect(page.getByText('Simbanan ”Akut” lades till (Brådskande).')).toBeVisible();
+    await expect(page.getByText('Anna Test').first()).toBeVisible();
+  });
+
+  test('the board with lanes, expanded and collapsed, and the lane settings dialog have no axe violations; collapsing is remembered; a rename is in the history', async ({ page, context, baseURL }) => {
+    const board = await createTestBoard({ lanes: EXPEDITE_LANES, cards: [{ title: 'Ärende A', column: 1 }, { title: 'Akut A', column: 1, lane: 1 }] });
+    await signInAs(context, board.member, baseURL!);
+    await openBoard(page, board.boardId);
+    const akut = page.getByRole('region', { name: 'Akut', exact: true });
+    await expect(cell(page, 'Pågår', 'Akut').getByTestId('card')).toHaveCount(1);
     await expectNoAccessibilityViolations(page);
 
     // Collapsed, remembered for this person in this browser.
@@ -98,9 +110,7 @@ test.describe('lanes are the team’s', () => {
     await expect(page.getByRole('region', { name: 'Akut skydd', exact: true })).toBeVisible();
 
     await page.goto(`/boards/${board.boardId}/history`);
-    await expect(page.getByText('Simbanan ”Akut” lades till (Brådskande).')).toBeVisible();
     await expect(page.getByText('Simbanan ”Akut” bytte namn till ”Akut skydd”.')).toBeVisible();
-    await expect(page.getByText('Anna Test').first()).toBeVisible();
   });
 
   test('removing a lane that holds cards asks where they go; with one lane left the board has no lane header', async ({ page, context, baseURL }) => {
@@ -118,7 +128,7 @@ test.describe('lanes are the team’s', () => {
     await page.getByRole('button', { name: 'Inställningar för simbanan Förbättringar' }).click();
     const settings = page.getByRole('dialog', { name: 'Simbanans inställningar: Förbättringar' });
     await settings.getByRole('button', { name: 'Ta bort simbanan…' }).click();
-    const destination = settings.getByLabel('Simbanan har 1 kort. Flytta det till simbanan:');
+    const destination = settings.getByLabel('Simbanan har 1 kort. Välj simbana att flytta till:');
     await expect(destination).toBeFocused();
     await expect(destination).toHaveValue(board.lanes[0]!.id);
     const removed = commandAnswered(page);
@@ -277,5 +287,45 @@ test.describe('moving across lanes', () => {
     await expect.poll(said).toContain('Kortet Ärende A släpptes i kolumnen Klart, simbanan Standard.');
     const card = await getTestDb().card.findUniqueOrThrow({ where: { id: board.cards[0]!.id } });
     expect([card.columnId, card.laneId]).toEqual([board.columns[2]!.id, board.lanes[0]!.id]);
+  });
+});
+
+test.describe('the standup and the phone', () => {
+  test('the standup walks the expedite lane first, right to left, then the other lanes; "over limit" includes lane limits', async ({ page, context, baseURL }) => {
+    const board = await createTestBoard({
+      lanes: [{ name: 'Standard' }, { name: 'Akut', classOfService: 'EXPEDITE', wipLimit: 1, wipMode: 'ADVISORY' }],
+      cards: [
+        { title: 'Ärende A', column: 0 },
+        { title: 'Ärende B', column: 1 },
+        { title: 'Akut A', column: 1, lane: 1 },
+        { title: 'Akut B', column: 1, lane: 1 },
+      ],
+    });
+    await signInAs(context, board.member, baseURL!);
+    await page.goto(`/boards/${board.boardId}/standup`);
+    await expect(page.locator('[data-live-status="live"]')).toBeVisible();
+    await expect(page.getByTestId('standup-wip')).toContainText('Simbanan Akut: 2 av 1 pågår');
+    const stops = await page
+      .getByTestId('walk-column')
+      .evaluateAll((items) => items.map((item) => `${item.getAttribute('data-lane-name')}: ${item.getAttribute('data-column-name')}`));
+    expect(stops).toEqual(['Akut: Pågår', 'Akut: Inkommet', 'Standard: Pågår', 'Standard: Inkommet']);
+    await page.getByRole('button', { name: 'Starta avstämningen' }).click();
+    await expect(page.locator('li[aria-current="step"]')).toContainText('Akut A');
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test('on a phone (320 px) the lanes stack, their rows scroll sideways and the page does not overflow', async ({ browser, baseURL }) => {
+    const board = await createTestBoard({ lanes: EXPEDITE_LANES, cards: [{ title: 'Ärende A', column: 1 }, { title: 'Akut A', column: 1, lane: 1 }] });
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await signInAs(context, board.member, baseURL!);
+    await openBoard(page, board.boardId);
+    await expect(page.getByRole('region', { name: 'Akut', exact: true })).toBeVisible();
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+    const laneHeading = page.getByRole('heading', { name: 'Akut', exact: true });
+    const box = (await laneHeading.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+    await context.close();
   });
 });

@@ -11,17 +11,25 @@
  * can include them (`includeDoneColumns`): they then come first, as the rightmost columns, but only with the
  * cards finished since `finishedSince` (the last standup), because a done column holds every finished card
  * until it is archived and walking weeks of finished work would drown the standup.
+ *
+ * On a board with lanes (issue 12) the walk goes lane by lane in the board's drawing order: the expedite lane
+ * first, right to left, because its work is the most urgent; then each other lane, right to left. A stop is then
+ * one column of one lane; a column's WIP count (and "over limit") is still the column's across all lanes.
  */
 import { getAgeInCalendarDays, getElapsedDays } from '@/lib/board/age';
 import type { FlowState } from '@/lib/domain/flow-states';
+import { countLaneWip, orderLanesForDisplay, type ClassOfService } from '@/lib/domain/lanes';
 import { isOverWipLimit } from '@/lib/domain/wip';
 
 export type WalkColumn = { id: string; flowState: FlowState; wipLimit: number | null };
+export type WalkLane = { id: string; position: number; classOfService: ClassOfService; wipLimit: number | null };
 
 /** The card fields the walk needs; instants as ISO strings (the board's view format) or Dates. */
 export type WalkCard = {
   id: string;
   columnId: string;
+  /** The card's lane (needed only on a board with more than one lane). */
+  laneId?: string;
   blockedAt: string | Date | null;
   startedAt: string | Date | null;
   createdAt: string | Date;
@@ -44,8 +52,10 @@ export type StandupWalkCard<C extends WalkCard> = {
   exceedsCycleTime: boolean;
 };
 
-export type StandupWalkColumn<Col extends WalkColumn, C extends WalkCard> = {
+export type StandupWalkColumn<Col extends WalkColumn, C extends WalkCard, L extends WalkLane = WalkLane> = {
   column: Col;
+  /** On a board with lanes: the lane this stop is in (the stop shows only its cards). */
+  lane?: L;
   /** The cards to talk about, in walk order. For a done column only the recently finished ones. */
   cards: StandupWalkCard<C>[];
   /** Every open card in the column, shown or not: what the WIP limit counts. */
@@ -53,11 +63,13 @@ export type StandupWalkColumn<Col extends WalkColumn, C extends WalkCard> = {
   isOverLimit: boolean;
 };
 
-export type BuildStandupWalkInput<Col extends WalkColumn, C extends WalkCard> = {
+export type BuildStandupWalkInput<Col extends WalkColumn, C extends WalkCard, L extends WalkLane = WalkLane> = {
   /** The board's columns in board order (left to right). */
   columns: readonly Col[];
   /** The board's open cards; cards of unknown columns are ignored. */
   cards: readonly C[];
+  /** The board's lanes; with more than one the walk goes lane by lane (expedite first). */
+  lanes?: readonly L[];
   now: Date;
   cycleTimeP85Days: number | null;
   includeDoneColumns?: boolean;
@@ -107,29 +119,55 @@ function describeWalkCard<C extends WalkCard>(
 }
 
 /** The standup walk: columns right to left, each with its cards in talking order (see the module comment). */
-export function buildStandupWalk<Col extends WalkColumn, C extends WalkCard>(
-  input: BuildStandupWalkInput<Col, C>,
-): StandupWalkColumn<Col, C>[] {
+export function buildStandupWalk<Col extends WalkColumn, C extends WalkCard, L extends WalkLane = WalkLane>(
+  input: BuildStandupWalkInput<Col, C, L>,
+): StandupWalkColumn<Col, C, L>[] {
   const { columns, cards, now, cycleTimeP85Days, includeDoneColumns = false, finishedSince = null, timeZone = 'Europe/Stockholm' } = input;
   const cardsByColumn = new Map<string, C[]>(columns.map((column) => [column.id, []]));
   for (const card of cards) cardsByColumn.get(card.columnId)?.push(card);
+  const lanes: (L | undefined)[] = input.lanes && input.lanes.length > 1 ? orderLanesForDisplay(input.lanes) : [undefined];
 
-  const walk: StandupWalkColumn<Col, C>[] = [];
-  for (const column of [...columns].reverse()) {
-    const isDone = column.flowState === 'DONE';
-    if (isDone && !includeDoneColumns) continue;
-    const all = cardsByColumn.get(column.id) ?? [];
-    const shown = isDone && finishedSince !== null
-      ? all.filter((card) => card.doneAt !== null && toTime(card.doneAt) >= finishedSince.getTime())
-      : all;
-    walk.push({
-      column,
-      cards: [...shown].sort(compareWalkCards).map((card) => describeWalkCard(card, column, now, cycleTimeP85Days, timeZone)),
-      cardCount: all.length,
-      isOverLimit: isOverWipLimit(all.length, column.wipLimit),
-    });
+  const walk: StandupWalkColumn<Col, C, L>[] = [];
+  for (const lane of lanes) {
+    for (const column of [...columns].reverse()) {
+      const isDone = column.flowState === 'DONE';
+      if (isDone && !includeDoneColumns) continue;
+      const all = cardsByColumn.get(column.id) ?? [];
+      const inLane = lane ? all.filter((card) => card.laneId === lane.id) : all;
+      const shown = isDone && finishedSince !== null
+        ? inLane.filter((card) => card.doneAt !== null && toTime(card.doneAt) >= finishedSince.getTime())
+        : inLane;
+      walk.push({
+        column,
+        ...(lane ? { lane } : {}),
+        cards: [...shown].sort(compareWalkCards).map((card) => describeWalkCard(card, column, now, cycleTimeP85Days, timeZone)),
+        cardCount: all.length,
+        isOverLimit: isOverWipLimit(all.length, column.wipLimit),
+      });
+    }
   }
   return walk;
+}
+
+export type OverLimitLane<L extends WalkLane> = { lane: L; count: number; limit: number };
+
+/**
+ * Lanes holding more in-progress cards than their own limit, in drawing order (expedite first), for the same
+ * callout as the columns: a lane's limit counts its cards in in-progress columns (lib/domain/lanes.ts).
+ */
+export function findOverLimitLanes<L extends WalkLane>(
+  lanes: readonly L[],
+  columns: readonly WalkColumn[],
+  cards: readonly { columnId: string; laneId?: string }[],
+): OverLimitLane<L>[] {
+  const flowStates = new Map(columns.map((column) => [column.id, column.flowState]));
+  const placed = cards.filter((card): card is { columnId: string; laneId: string } => card.laneId !== undefined);
+  const over: OverLimitLane<L>[] = [];
+  for (const lane of orderLanesForDisplay(lanes)) {
+    const count = countLaneWip(placed, lane.id, (columnId) => flowStates.get(columnId));
+    if (lane.wipLimit !== null && isOverWipLimit(count, lane.wipLimit)) over.push({ lane, count, limit: lane.wipLimit });
+  }
+  return over;
 }
 
 export type OverLimitColumn<Col extends WalkColumn> = { column: Col; count: number; limit: number };

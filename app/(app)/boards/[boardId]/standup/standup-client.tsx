@@ -6,13 +6,15 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNod
 import { FormField } from '@/components/ui/form-field';
 import type { BoardCommand } from '@/lib/board/commands';
 import { getElapsedDays } from '@/lib/board/age';
-import type { BoardActivityEvent, BoardCardView, BoardColumnView, BoardView } from '@/lib/board/types';
+import { CLASS_MARKS } from '@/lib/board/lane-view';
+import type { BoardActivityEvent, BoardCardView, BoardColumnView, BoardLaneView, BoardView } from '@/lib/board/types';
 import type { StandupData, StandupView } from '@/lib/data/standups';
 import { applyServerEvent, rebaseOnSnapshot, type SyncEvent } from '@/lib/domain/board-sync';
 import {
   buildStandupWalk,
   findColumnStart,
   findOverLimitColumns,
+  findOverLimitLanes,
   flattenStandupWalk,
   resolveWalkIndex,
   type WalkStop,
@@ -84,6 +86,8 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
   // A viewer follows without a record of its own; their timer counts from the standup under way, else from now.
   const [followStartedAt, setFollowStartedAt] = useState<string | null>(null);
   const [columns, setColumns] = useState<BoardColumnView[]>(board.columns);
+  const [lanes, setLanes] = useState<BoardLaneView[]>(board.lanes);
+  const tLanes = useTranslations('lanes');
   const [cards, setCards] = useState<BoardCardView[]>(board.cards);
   const [cycleTimeP85Days, setCycleTimeP85Days] = useState(board.cycleTimeP85Days);
   const [now, setNow] = useState(() => new Date(nowIso));
@@ -132,11 +136,12 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
 
   const finishedSince = useMemo(() => new Date(initialData.since), [initialData.since]);
   const walk = useMemo(
-    () => buildStandupWalk({ columns, cards, now, cycleTimeP85Days, includeDoneColumns: includeDone, finishedSince }),
-    [columns, cards, now, cycleTimeP85Days, includeDone, finishedSince],
+    () => buildStandupWalk({ columns, cards, lanes, now, cycleTimeP85Days, includeDoneColumns: includeDone, finishedSince }),
+    [columns, cards, lanes, now, cycleTimeP85Days, includeDone, finishedSince],
   );
   const stops = useMemo(() => flattenStandupWalk(walk), [walk]);
   const overLimit = useMemo(() => findOverLimitColumns(columns, cards), [columns, cards]);
+  const overLimitLanes = useMemo(() => (lanes.length > 1 ? findOverLimitLanes(lanes, columns, cards) : []), [lanes, columns, cards]);
   const countByColumn = useMemo(() => {
     const counts = new Map<string, number>();
     for (const card of cards) counts.set(card.columnId, (counts.get(card.columnId) ?? 0) + 1);
@@ -188,6 +193,7 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
         },
         (next, appliedSince) => {
           setColumns(next.columns);
+          setLanes(next.lanes);
           // Changes heard while the snapshot was on its way are replayed on top of it, not rolled back.
           setCards(rebaseOnSnapshot(next.cards, appliedSince));
           setCycleTimeP85Days(next.cycleTimeP85Days);
@@ -496,7 +502,7 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
       ) : (
         <div className="grid flex-1 items-start gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(16rem,24rem)_1fr]">
           <div className="flex flex-col gap-4">
-            <WipCallout overLimit={overLimit} />
+            <WipCallout overLimit={overLimit} overLimitLanes={overLimitLanes} />
             <ChangesSummary data={initialData} />
             {phase === 'running' && (
               <section aria-labelledby="standup-keys-heading" className="rounded-lg border border-slate-300 bg-white p-4">
@@ -607,12 +613,19 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
               {stops.length === 0 && <p className="rounded-lg border border-slate-300 bg-white p-4">{t('walk.empty')}</p>}
               <ol ref={walkRef} aria-label={t('walk.listLabel')} className="flex flex-col gap-5">
                 {walk.map((entry) => {
-                  const headingId = `standup-column-${entry.column.id}`;
+                  const headingId = `standup-column-${entry.column.id}${entry.lane ? `-${entry.lane.id}` : ''}`;
                   return (
-                    <li key={entry.column.id} data-testid="walk-column" data-column-name={entry.column.name}>
+                    <li key={`${entry.column.id}:${entry.lane?.id ?? ''}`} data-testid="walk-column" data-column-name={entry.column.name} data-lane-name={entry.lane?.name}>
                       <div className="mb-2 flex flex-wrap items-center gap-2">
                         <h3 id={headingId} className="text-lg font-semibold">
-                          {entry.column.name}
+                          {entry.lane ? (
+                            <>
+                              <span aria-hidden="true">{CLASS_MARKS[entry.lane.classOfService]} </span>
+                              {tLanes('standup.stop', { lane: entry.lane.name, column: entry.column.name })}
+                            </>
+                          ) : (
+                            entry.column.name
+                          )}
                         </h3>
                         <span className="text-sm text-slate-700">
                           {entry.column.wipLimit === null

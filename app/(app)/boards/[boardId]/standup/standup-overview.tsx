@@ -1,15 +1,18 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import type { BoardColumnView } from '@/lib/board/types';
+import type { BoardColumnView, BoardLaneView } from '@/lib/board/types';
 import type { StandupData } from '@/lib/data/standups';
-import type { OverLimitColumn } from '@/lib/standup/walk-order';
+import type { OverLimitColumn, OverLimitLane } from '@/lib/standup/walk-order';
 
 const CHANGE_KINDS = ['finished', 'started', 'moved', 'blocked', 'unblocked'] as const;
 
 /** Columns over their WIP limit, first thing in the standup: the team talks about the system before the cards. */
-export function WipCallout({ overLimit }: { overLimit: OverLimitColumn<BoardColumnView>[] }) {
+export function WipCallout({ overLimit: columns, overLimitLanes = [] }: { overLimit: OverLimitColumn<BoardColumnView>[]; overLimitLanes?: OverLimitLane<BoardLaneView>[] }) {
   const t = useTranslations('standup');
+  const tLanes = useTranslations('lanes');
+  // Lanes over their own limit count as "over limit" too (issue 12), expedite first, after the columns.
+  const overLimit = [...columns, ...overLimitLanes];
   return (
     <section aria-labelledby="standup-wip-heading" data-testid="standup-wip" className={`rounded-lg border bg-white p-4 ${overLimit.length > 0 ? 'border-2 border-red-700' : 'border-slate-300'}`}>
       <h2 id="standup-wip-heading" className="text-lg font-semibold">
@@ -22,9 +25,14 @@ export function WipCallout({ overLimit }: { overLimit: OverLimitColumn<BoardColu
         <>
           <p className="mt-1 text-sm text-slate-700">{t('wip.intro')}</p>
           <ul className="mt-2 flex flex-col gap-1">
-            {overLimit.map(({ column, count, limit }) => (
+            {columns.map(({ column, count, limit }) => (
               <li key={column.id} className="text-lg font-semibold text-red-900">
                 {t('wip.column', { column: column.name, count, limit })}
+              </li>
+            ))}
+            {overLimitLanes.map(({ lane, count, limit }) => (
+              <li key={lane.id} className="text-lg font-semibold text-red-900">
+                {tLanes('standup.laneOverLimit', { lane: lane.name, count, limit })}
               </li>
             ))}
           </ul>
