@@ -305,12 +305,12 @@ test.describe('the standup and the phone', () => {
     await page.goto(`/boards/${board.boardId}/standup`);
     await expect(page.locator('[data-live-status="live"]')).toBeVisible();
     await expect(page.getByTestId('standup-wip')).toContainText('Simbanan Akut: 2 av 1 pågår');
-    const stops = await page
-      .getByTestId('walk-column')
-      .evaluateAll((items) => items.map((item) => `${item.getAttribute('data-lane-name')}: ${item.getAttribute('data-column-name')}`));
-    expect(stops).toEqual(['Akut: Pågår', 'Akut: Inkommet', 'Standard: Pågår', 'Standard: Inkommet']);
     await page.getByRole('button', { name: 'Starta avstämningen' }).click();
     await expect(page.locator('li[aria-current="step"]')).toContainText('Akut A');
+    const stops = () =>
+      page.getByTestId('walk-column').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-lane-name')}: ${item.getAttribute('data-column-name')}`));
+    await expect.poll(stops).toEqual(['Akut: Pågår', 'Akut: Inkommet', 'Standard: Pågår', 'Standard: Inkommet']);
+    await expect(page.getByRole('heading', { name: 'Akut: Pågår' })).toBeVisible();
     await expectNoAccessibilityViolations(page);
   });
 

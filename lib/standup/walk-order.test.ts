@@ -4,6 +4,7 @@ import {
   compareWalkCards,
   findColumnStart,
   findOverLimitColumns,
+  findOverLimitLanes,
   flattenStandupWalk,
   resolveWalkIndex,
   type WalkCard,
@@ -191,5 +192,52 @@ describe('walk navigation', () => {
     expect(findColumnStart(stops, 2, -1)).toBe(1);
     expect(findColumnStart(stops, 1, -1)).toBe(0);
     expect(findColumnStart(stops, 0, -1)).toBe(0);
+  });
+});
+
+describe('buildStandupWalk with lanes (issue 12)', () => {
+  const lanes = [
+    { id: 'std', position: 1024, classOfService: 'STANDARD' as const, wipLimit: null },
+    { id: 'imp', position: 2048, classOfService: 'INTANGIBLE' as const, wipLimit: null },
+    { id: 'exp', position: 3072, classOfService: 'EXPEDITE' as const, wipLimit: 1 },
+  ];
+  const cards = [
+    card('s1', 'doing', { laneId: 'std' }),
+    card('e1', 'review', { laneId: 'exp' }),
+    card('e2', 'backlog', { laneId: 'exp' }),
+    card('i1', 'doing', { laneId: 'imp' }),
+  ];
+
+  it('walks the expedite lane first, right to left, then the other lanes in their order', () => {
+    const walk = buildStandupWalk({ columns, cards, lanes, now: NOW, cycleTimeP85Days: null });
+    expect(walk.map((stop) => `${stop.lane?.id}/${stop.column.id}:${stop.cards.map((item) => item.card.id).join(',')}`)).toEqual([
+      'exp/review:e1',
+      'exp/doing:',
+      'exp/backlog:e2',
+      'std/review:',
+      'std/doing:s1',
+      'std/backlog:',
+      'imp/review:',
+      'imp/doing:i1',
+      'imp/backlog:',
+    ]);
+    expect(flattenStandupWalk(walk).map((stop) => stop.item.card.id)).toEqual(['e1', 'e2', 's1', 'i1']);
+  });
+
+  it('counts a column across all lanes, in every lane’s stop', () => {
+    const walk = buildStandupWalk({ columns, cards: [...cards, card('e3', 'doing', { laneId: 'exp' })], lanes, now: NOW, cycleTimeP85Days: null });
+    const doing = walk.filter((stop) => stop.column.id === 'doing');
+    expect(doing.map((stop) => [stop.cardCount, stop.isOverLimit])).toEqual([[3, true], [3, true], [3, true]]);
+  });
+
+  it('walks by column only on a board with one lane', () => {
+    const walk = buildStandupWalk({ columns, cards, lanes: [lanes[0]!], now: NOW, cycleTimeP85Days: null });
+    expect(walk.map((stop) => [stop.column.id, stop.lane])).toEqual([['review', undefined], ['doing', undefined], ['backlog', undefined]]);
+  });
+
+  it('finds lanes over their own limit, counting only in-progress columns', () => {
+    expect(findOverLimitLanes(lanes, columns, cards)).toEqual([]);
+    const over = findOverLimitLanes(lanes, columns, [...cards, card('e3', 'doing', { laneId: 'exp' }), card('e4', 'done', { laneId: 'exp' })]);
+    expect(over).toEqual([{ lane: lanes[2], count: 2, limit: 1 }]);
   });
 });
