@@ -39,6 +39,10 @@ export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; p
   const invitation = await db.teamInvitation.create({
     data: { teamId: board.teamId, role: 'VIEWER', tokenHash: createHash('sha256').update(randomBytes(16)).digest('hex'), createdById: board.member.id, expiresAt: new Date(Date.now() + 86_400_000) },
   });
+  const experiment = await db.experiment.create({
+    data: { boardId: board.boardId, change: 'Matrisförsök', hypothesis: 'Något ändras', measure: 'CYCLE_TIME', expectedDirection: 'DOWN', reviewDate: new Date(Date.now() + 14 * 86_400_000) },
+    select: { id: true },
+  });
   const boardRow = await db.board.findUniqueOrThrow({ where: { id: board.boardId }, select: { name: true } });
   const fixture: MatrixFixture = {
     teamId: board.teamId,
@@ -51,6 +55,7 @@ export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; p
     standupId: standup.id,
     invitationId: invitation.id,
     colleagueId: board.colleague.id,
+    experimentId: experiment.id,
     async newOpenInvitationToken() {
       const team = await getOpenTeam();
       const token = randomBytes(32).toString('base64url');
@@ -79,6 +84,7 @@ export function ghostOf(fixture: MatrixFixture): MatrixFixture {
     standupId: ghost(fixture.standupId),
     invitationId: ghost(fixture.invitationId),
     colleagueId: ghost(fixture.colleagueId),
+    experimentId: ghost(fixture.experimentId),
   };
 }
 
@@ -94,6 +100,7 @@ export async function fingerprint(fixture: MatrixFixture): Promise<string> {
       'lanes', (SELECT json_agg(json_build_object('id', id, 'name', name, 'position', position, 'class', "classOfService", 'wip', "wipLimit", 'mode', "wipMode", 'policy', policy, 'deleted', "deletedAt") ORDER BY id) FROM "Lane" WHERE "boardId" = ${fixture.boardId}),
       'cardEvents', (SELECT count(*) FROM "CardEvent" WHERE "boardId" = ${fixture.boardId}),
       'boardEvents', (SELECT count(*) FROM "BoardEvent" WHERE "boardId" = ${fixture.boardId}),
+      'experiments', (SELECT json_agg(json_build_object('id', id, 'status', status, 'change', change, 'hypothesis', hypothesis, 'review', "reviewDate") ORDER BY id) FROM "Experiment" WHERE "boardId" = ${fixture.boardId}),
       'standups', (SELECT json_agg(json_build_object('id', id, 'ended', "endedAt") ORDER BY id) FROM "Standup" WHERE "boardId" = ${fixture.boardId}),
       'memberships', (SELECT json_agg(json_build_object('user', "userId", 'role', role) ORDER BY "userId") FROM "Membership" WHERE "teamId" = ${fixture.teamId}),
       'invitations', (SELECT json_agg(json_build_object('id', id, 'accepted', "acceptedAt", 'revoked', "revokedAt") ORDER BY id) FROM "TeamInvitation" WHERE "teamId" = ${fixture.teamId}),

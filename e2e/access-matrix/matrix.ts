@@ -50,6 +50,8 @@ export type MatrixFixture = {
   blockedCardId: string;
   /** A standup under way on the board. */
   standupId: string;
+  /** A proposed improvement experiment on the board. */
+  experimentId: string;
   /** A pending invitation to the team. */
   invitationId: string;
   /** A second MEMBER of the team, whose role the role and removal actions change. */
@@ -174,6 +176,30 @@ export const MATRIX: MatrixEntry[] = [
     access: 'teamMember',
     mutates: true,
     call: (fx) => ({ kind: 'route', method: 'PATCH', path: `/api/boards/${fx.boardId}/standups`, body: { standupId: fx.standupId } }),
+  },
+  {
+    key: 'POST /api/boards/[boardId]/experiments',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({
+      kind: 'route',
+      method: 'POST',
+      path: `/api/boards/${fx.boardId}/experiments`,
+      body: {
+        change: 'Matrix experiment',
+        hypothesis: 'Cycle time drops',
+        measure: 'CYCLE_TIME',
+        expectedDirection: 'DOWN',
+        reviewDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+        preparedChange: { kind: 'column.wip', columnId: fx.columnIds[1], wipLimit: 2, wipMode: 'ADVISORY' },
+      },
+    }),
+  },
+  {
+    key: 'PATCH /api/boards/[boardId]/experiments/[experimentId]',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'route', method: 'PATCH', path: `/api/boards/${fx.boardId}/experiments/${fx.experimentId}`, body: { action: 'edit', hypothesis: 'Matrix hypothesis' } }),
   },
   {
     key: 'GET /api/boards/[boardId]/export cards',

@@ -5,6 +5,7 @@ import enBoard from './en/board.json';
 import enBoardA11y from './en/board-a11y.json';
 import enBoardDialogs from './en/board-dialogs.json';
 import enCommon from './en/common.json';
+import enExperiments from './en/experiments.json';
 import enFlow from './en/flow.json';
 import enFlowGuide from './en/flow-guide.json';
 import enData from './en/data.json';
@@ -19,6 +20,7 @@ import svBoard from './sv/board.json';
 import svBoardA11y from './sv/board-a11y.json';
 import svBoardDialogs from './sv/board-dialogs.json';
 import svCommon from './sv/common.json';
+import svExperiments from './sv/experiments.json';
 import svFlow from './sv/flow.json';
 import svFlowGuide from './sv/flow-guide.json';
 import svData from './sv/data.json';
@@ -33,8 +35,8 @@ import svSecurity from './sv/security.json';
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes, ...enExperiments },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes, ...svExperiments },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

@@ -16,7 +16,7 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { BoardCommand } from '@/lib/board/commands';
 import { cellKey, describeCellTargets, groupCardsByCell, hasLaneRows } from '@/lib/board/lane-view';
 import type { BoardActivityEvent, BoardCardView, BoardColumnView, BoardLaneView, BoardView } from '@/lib/board/types';
@@ -52,6 +52,8 @@ type Props = {
   currentUser: { id: string; name: string };
   nowIso: string;
   labels: { readOnly: string };
+  /** The board's improvement experiments link and its running experiments (server-rendered, see experiments/). */
+  experimentsNav?: ReactNode;
 };
 
 /**
@@ -81,7 +83,7 @@ async function postCommand(boardId: string, command: BoardCommand): Promise<Comm
   }
 }
 
-export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props) {
+export function BoardClient({ initialBoard, currentUser, nowIso, labels, experimentsNav }: Props) {
   const t = useTranslations('board');
   const tErrors = useTranslations('errors');
   const tData = useTranslations('data');
@@ -449,6 +451,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels }: Props
           <Link className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100" href={`/boards/${boardId}/export`}>
             {tData('export.link')}
           </Link>
+          {experimentsNav}
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-3">
           {canEdit && (

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getBoardForUser } from '@/lib/data/boards';
 import { BoardClient } from './board-client';
+import { ExperimentsNav } from './experiments/experiments-nav';
 import { orNotFound } from '@/app/(app)/or-not-found';
 
 type Props = { params: Promise<{ boardId: string }> };
@@ -21,7 +22,13 @@ export default async function BoardPage({ params }: Props) {
   const t = await getTranslations('board');
   return (
     <main id="main" className="flex min-w-0 flex-1 flex-col">
-      <BoardClient initialBoard={board} currentUser={{ id: user.id, name: user.name }} nowIso={new Date().toISOString()} labels={{ readOnly: t('readOnlyNotice') }} />
+      <BoardClient
+        initialBoard={board}
+        currentUser={{ id: user.id, name: user.name }}
+        nowIso={new Date().toISOString()}
+        labels={{ readOnly: t('readOnlyNotice') }}
+        experimentsNav={<ExperimentsNav userId={user.id} boardId={board.id} />}
+      />
     </main>
   );
 }

@@ -3,10 +3,12 @@ import { ChartFigure, getSeriesStyle, limitRows, type LegendEntry } from './char
 import { CfdPatterns, CumulativeFlowChart, getBandPatternId } from './charts/cumulative-flow-chart';
 import type { FlowFormat } from './flow-format';
 import { TermExplainer } from './term-explainer';
+import { joinNotes, MarkerOverlay, type FlowMarkers } from './experiment-markers';
 
 const PATTERN_PREFIX = 'cfd-pattern';
+const NO_MARKERS: FlowMarkers = { list: [], note: undefined };
 
-export function CumulativeFlowSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
+export function CumulativeFlowSection({ data, fmt, markers = NO_MARKERS }: { data: BoardFlowData; fmt: FlowFormat; markers?: FlowMarkers }) {
   const { t } = fmt;
   const stageCount = data.stages.length;
   const lastWip = data.wip.at(-1)?.count ?? 0;
@@ -45,7 +47,7 @@ export function CumulativeFlowSection({ data, fmt }: { data: BoardFlowData; fmt:
         caption: t('cfd.heading'),
         columns: [t('columns.date'), ...data.stages.map((stage) => stage.name)],
         rows: limited.rows,
-        note: limited.isTruncated ? t('table.truncated', { shown: limited.rows.length, total: limited.total }) : undefined,
+        note: joinNotes(limited.isTruncated ? t('table.truncated', { shown: limited.rows.length, total: limited.total }) : undefined, markers.note),
       }}
     >
       <CumulativeFlowChart
@@ -55,6 +57,7 @@ export function CumulativeFlowSection({ data, fmt }: { data: BoardFlowData; fmt:
         formatTick={fmt.shortDate}
         xLabel={t('axis.date')}
         yLabel={t('axis.items')}
+        overlay={(placeDate) => <MarkerOverlay markers={markers} points={data.cfd.map((day) => ({ key: day.date, date: day.date }))} placeKey={placeDate} />}
       />
     </ChartFigure>
   );

@@ -3,8 +3,11 @@ import { ChartFigure, getSeriesStyle, limitRows, PERCENTILE_STYLES, type LegendE
 import { CycleTimeScatter } from './charts/cycle-time-scatter';
 import type { FlowFormat } from './flow-format';
 import { TermExplainer } from './term-explainer';
+import { joinNotes, MarkerOverlay, type FlowMarkers } from './experiment-markers';
 
-export function CycleTimeSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
+const NO_MARKERS: FlowMarkers = { list: [], note: undefined };
+
+export function CycleTimeSection({ data, fmt, markers = NO_MARKERS }: { data: BoardFlowData; fmt: FlowFormat; markers?: FlowMarkers }) {
   const { t } = fmt;
   const percentiles = data.cycleTimePercentiles;
   const lines = percentiles
@@ -48,7 +51,7 @@ export function CycleTimeSection({ data, fmt }: { data: BoardFlowData; fmt: Flow
         caption: t('cycleTime.heading'),
         columns: [t('columns.item'), t('columns.started'), t('columns.done'), t('columns.cycleTimeDays')],
         rows: limited.rows.map((item) => [item.title, fmt.date(item.startedDate), fmt.date(item.doneDate), item.cycleTimeDays]),
-        note: limited.isTruncated ? t('table.truncated', { shown: limited.rows.length, total: limited.total }) : undefined,
+        note: joinNotes(limited.isTruncated ? t('table.truncated', { shown: limited.rows.length, total: limited.total }) : undefined, markers.note),
       }}
     >
       <CycleTimeScatter
@@ -58,6 +61,7 @@ export function CycleTimeSection({ data, fmt }: { data: BoardFlowData; fmt: Flow
         formatTick={fmt.shortDate}
         xLabel={t('axis.date')}
         yLabel={t('axis.days')}
+        overlay={(placeDate) => <MarkerOverlay markers={markers} points={days.map((date) => ({ key: date, date }))} placeKey={placeDate} />}
       />
     </ChartFigure>
   );

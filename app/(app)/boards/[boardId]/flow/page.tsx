@@ -18,6 +18,8 @@ import { ServiceLevelSection } from './service-level-section';
 import { ThroughputSection } from './throughput-section';
 import { WipSection } from './wip-section';
 import { XmRSection } from './xmr-section';
+import { buildFlowMarkers, FlowExperimentsSection } from './experiment-markers';
+import { listExperimentMarkers } from '@/lib/data/experiment-study';
 import { orNotFound } from '@/app/(app)/or-not-found';
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -54,13 +56,18 @@ export default async function FlowPage({ params, searchParams }: Props) {
   const { range, data } = await loadFlow(boardId, readFirstValue(query.from), readFirstValue(query.to));
   const fmt = await getFlowFormat(data.weeklyThroughput.map((week) => week.week));
   const { t } = fmt;
+  const tExperiments = await getTranslations('experiments');
+  const markers = await buildFlowMarkers(await listExperimentMarkers(data.board.id, data.range.from, data.range.to), fmt);
 
   return (
     <main id="main" className="mx-auto w-full max-w-5xl break-words p-4 sm:p-6">
-      <p className="mb-2">
+      <p className="mb-2 flex flex-wrap gap-x-4 gap-y-1">
         <Link href={`/boards/${data.board.id}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
           <span aria-hidden="true">←&nbsp;</span>
           {t('backToBoard', { board: data.board.name })}
+        </Link>
+        <Link href={`/boards/${data.board.id}/experiments`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
+          {tExperiments('nav.link')}
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">{t('title', { board: data.board.name })}</h1>
@@ -70,13 +77,14 @@ export default async function FlowPage({ params, searchParams }: Props) {
       <FlowSummarySection data={data} fmt={fmt} />
       <FlowContents />
       <ServiceLevelSection data={data} fmt={fmt} />
-      <CumulativeFlowSection data={data} fmt={fmt} />
-      <CycleTimeSection data={data} fmt={fmt} />
-      <ThroughputSection data={data} fmt={fmt} />
+      <FlowExperimentsSection boardId={data.board.id} markers={markers} fmt={fmt} />
+      <CumulativeFlowSection data={data} fmt={fmt} markers={markers} />
+      <CycleTimeSection data={data} fmt={fmt} markers={markers} />
+      <ThroughputSection data={data} fmt={fmt} markers={markers} />
       <WipSection data={data} fmt={fmt} />
       <AgingWipSection data={data} fmt={fmt} />
       <ForecastSection data={data} fmt={fmt} />
-      <XmRSection data={data} fmt={fmt} />
+      <XmRSection data={data} fmt={fmt} markers={markers} />
       <DemandSection data={data} fmt={fmt} />
       <DownloadSection boardId={data.board.id} from={data.range.from} to={data.range.to} fmt={fmt} />
     </main>

@@ -3,6 +3,7 @@ import { ChartFigure, getSeriesStyle, INK, type LegendEntry } from './charts/cha
 import { SeriesChart } from './charts/series-chart';
 import type { FlowFormat } from './flow-format';
 import { TermExplainer } from './term-explainer';
+import { joinNotes, MarkerOverlay, type FlowMarkers } from './experiment-markers';
 
 /** The middle value (mean of the two middle values for an even count); null for no values. */
 export function computeMedian(values: readonly number[]): number | null {
@@ -13,9 +14,10 @@ export function computeMedian(values: readonly number[]): number | null {
 }
 
 const MEDIAN_STYLE = { colour: INK, dash: '8 4' } as const;
+const NO_MARKERS: FlowMarkers = { list: [], note: undefined };
 
 /** Throughput run chart: items finished per week, with the median of the complete weeks. */
-export function ThroughputSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
+export function ThroughputSection({ data, fmt, markers = NO_MARKERS }: { data: BoardFlowData; fmt: FlowFormat; markers?: FlowMarkers }) {
   const { t } = fmt;
   // Whole weeks only: the running week and weeks the period covers in part are not comparable (lib/data/flow.ts).
   const complete = data.weeklyThroughput.filter((week) => !week.isInProgress && !week.isPartial).map((week) => week.count);
@@ -55,6 +57,7 @@ export function ThroughputSection({ data, fmt }: { data: BoardFlowData; fmt: Flo
         caption: t('throughput.heading'),
         columns: [t('columns.week'), t('columns.date'), t('columns.finished')],
         rows: data.weeklyThroughput.map((week) => [describeWeek(week), fmt.date(week.weekStart), week.count]),
+        note: markers.note,
       }}
     >
       <SeriesChart
@@ -65,6 +68,7 @@ export function ThroughputSection({ data, fmt }: { data: BoardFlowData; fmt: Flo
         yLabel={t('axis.items')}
         markedShape="square"
         markedColour={INK}
+        overlay={(placeKey) => <MarkerOverlay markers={markers} points={data.weeklyThroughput.map((week) => ({ key: week.week, date: week.weekStart }))} placeKey={placeKey} byWeek />}
       />
     </ChartFigure>
   );

@@ -4,6 +4,7 @@ import { CENTRE_LINE_STYLE, ChartFigure, getSeriesStyle, LIMIT_LINE_STYLE, limit
 import { SeriesChart, type SeriesReference } from './charts/series-chart';
 import type { FlowFormat } from './flow-format';
 import { TermExplainer } from './term-explainer';
+import { joinNotes, MarkerOverlay, type FlowMarkers } from './experiment-markers';
 
 type SignalKind = 'week' | 'item';
 
@@ -83,7 +84,7 @@ function describeSignalShort(point: XmRPoint, fmt: FlowFormat): string {
   return parts.join(', ');
 }
 
-function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView; kind: SignalKind; heading: string; fmt: FlowFormat }) {
+function XmRBlock({ id, view, kind, heading, fmt, markers }: { id: string; view: XmRView; kind: SignalKind; heading: string; fmt: FlowFormat; markers: FlowMarkers }) {
   const { t } = fmt;
   const round = (value: number) => fmt.number(value);
   const keyOf = (index: number) => `${index}`;
@@ -131,6 +132,7 @@ function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView;
   const limitedValues = limitRows(valueRows);
   const rangePoints = view.points.slice(1);
   const limitedRanges = limitRows(rangePoints.map((point, index) => [rowName(index + 1), round(point.movingRange ?? 0)]));
+  const markerPoints = view.points.map((_, index) => ({ key: keyOf(index), date: view.pointDates[index] ?? '' }));
   const truncatedNote = (limited: { rows: unknown[]; total: number; isTruncated: boolean }) =>
     limited.isTruncated ? t('table.truncated', { shown: limited.rows.length, total: limited.total }) : undefined;
 
@@ -152,7 +154,7 @@ function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView;
           caption: `${heading}: ${t('xmr.xChart')}`,
           columns: [kind === 'week' ? t('columns.week') : t('columns.item'), t('columns.value'), t('columns.movingRange'), t('columns.signal')],
           rows: limitedValues.rows,
-          note: truncatedNote(limitedValues),
+          note: joinNotes(truncatedNote(limitedValues), markers.note),
         }}
       >
         <SeriesChart
@@ -161,6 +163,7 @@ function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView;
           formatTick={(key) => label(Number(key))}
           xLabel={kind === 'week' ? t('axis.week') : t('axis.finishedItem')}
           yLabel={kind === 'week' ? t('axis.items') : t('axis.days')}
+          overlay={(placeKey) => <MarkerOverlay markers={markers} points={markerPoints} placeKey={placeKey} byWeek={kind === 'week'} />}
         />
       </ChartFigure>
       <ChartFigure
@@ -182,7 +185,7 @@ function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView;
           caption: `${heading}: ${t('xmr.mrChart')}`,
           columns: [kind === 'week' ? t('columns.week') : t('columns.item'), t('columns.movingRange')],
           rows: limitedRanges.rows,
-          note: truncatedNote(limitedRanges),
+          note: joinNotes(truncatedNote(limitedRanges), markers.note),
         }}
       >
         <SeriesChart
@@ -192,6 +195,7 @@ function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView;
           xLabel={kind === 'week' ? t('axis.week') : t('axis.finishedItem')}
           yLabel={kind === 'week' ? t('axis.items') : t('axis.days')}
           style={getSeriesStyle(2)}
+          overlay={(placeKey) => <MarkerOverlay markers={markers} points={markerPoints.slice(1)} placeKey={placeKey} byWeek={kind === 'week'} />}
         />
       </ChartFigure>
       <h4 className="mt-4 font-semibold">{t('xmr.signalsHeading')}</h4>
@@ -210,7 +214,7 @@ function XmRBlock({ id, view, kind, heading, fmt }: { id: string; view: XmRView;
 }
 
 /** XmR charts of weekly throughput and of cycle time, each with its signals explained in plain words. */
-export function XmRSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat }) {
+export function XmRSection({ data, fmt, markers = { list: [], note: undefined } }: { data: BoardFlowData; fmt: FlowFormat; markers?: FlowMarkers }) {
   const { t } = fmt;
   return (
     <section id="xmr" aria-labelledby="xmr-heading" className="mt-8 scroll-mt-4">
@@ -221,8 +225,8 @@ export function XmRSection({ data, fmt }: { data: BoardFlowData; fmt: FlowFormat
       <TermExplainer term="xmr" />
       <TermExplainer term="naturalLimits" />
       <TermExplainer term="movingRange" />
-      <XmRBlock id="xmr-throughput" view={data.xmr.weeklyThroughput} kind="week" heading={t('xmr.throughputHeading')} fmt={fmt} />
-      <XmRBlock id="xmr-cycle-time" view={data.xmr.cycleTime} kind="item" heading={t('xmr.cycleTimeHeading')} fmt={fmt} />
+      <XmRBlock id="xmr-throughput" view={data.xmr.weeklyThroughput} kind="week" heading={t('xmr.throughputHeading')} fmt={fmt} markers={markers} />
+      <XmRBlock id="xmr-cycle-time" view={data.xmr.cycleTime} kind="item" heading={t('xmr.cycleTimeHeading')} fmt={fmt} markers={markers} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
 import { WIP_MODES, type WipMode } from '@/lib/domain/wip';
 import { orNotFound } from '@/app/(app)/or-not-found';
 import { describeLaneEntry } from './lane-history-entry';
+import { ExperimentEventText, ExperimentHistoryLink, isExperimentEvent } from '../experiments/experiment-history-note';
 
 type Props = { params: Promise<{ boardId: string }> };
 
@@ -50,7 +51,14 @@ export default async function BoardHistoryPage({ params }: Props) {
         <ol className="flex flex-col gap-3">
           {entries.map((entry) => (
             <li key={entry.id} className="rounded-lg border border-slate-300 bg-white p-4">
-              <div className="wrap-anywhere">{describeLaneEntry(entry, tLanes, (value) => describeWip(value, t)) ?? describeEntry(entry, t, tFlow)}</div>
+              <div className="wrap-anywhere">
+                {isExperimentEvent(entry.type) ? (
+                  <ExperimentEventText type={entry.type} after={entry.after} />
+                ) : (
+                  (describeLaneEntry(entry, tLanes, (value) => describeWip(value, t)) ?? describeEntry(entry, t, tFlow))
+                )}
+              </div>
+              {entry.experiment && <ExperimentHistoryLink boardId={board.id} experiment={entry.experiment} />}
               <p className="mt-1 text-sm text-slate-700">
                 {entry.actorName ?? t('someone')} ·{' '}
                 <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), DATE_TIME)}</time>

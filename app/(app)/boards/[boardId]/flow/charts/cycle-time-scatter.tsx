@@ -2,6 +2,7 @@
  * Cycle-time scatterplot: one dot per finished item at its done day and cycle time, with the 50/85/95 %
  * lines. The lines are told apart by dash pattern and by their written labels, not by colour alone.
  */
+import type { ReactNode } from 'react';
 import { scaleLinear } from '@visx/scale';
 import {
   ChartAxes,
@@ -29,6 +30,7 @@ export function CycleTimeScatter({
   formatTick,
   xLabel,
   yLabel,
+  overlay,
 }: {
   /** Every day of the range, the x axis. */
   days: readonly string[];
@@ -37,6 +39,8 @@ export function CycleTimeScatter({
   formatTick: (date: string) => string;
   xLabel: string;
   yLabel: string;
+  /** Drawn on top (e.g. experiment markers), given the x position of a date. */
+  overlay?: (placeDate: (date: string) => number) => ReactNode;
 }) {
   const x = createCategoryScale(days, 0.5);
   const maxValue = Math.max(1, ...points.map((point) => point.days));
@@ -67,6 +71,7 @@ export function CycleTimeScatter({
       {percentiles.map((line, index) => (
         <ReferenceLine key={line.key} y={y(line.value)} style={PERCENTILE_STYLES[line.key]} label={line.label} labelOffset={offsets[index]} />
       ))}
+      {overlay?.((date) => placeCategory(x, date))}
     </>
   );
 }

@@ -3,6 +3,7 @@
  * lines (median, average, limits). Points can be marked with a different shape, e.g. XmR signals or the week
  * still in progress, so the distinction never rests on colour.
  */
+import type { ReactNode } from 'react';
 import { LinePath } from '@visx/shape';
 import { scaleLinear } from '@visx/scale';
 import {
@@ -42,6 +43,7 @@ export function SeriesChart({
   markedShape = 'diamond',
   markedColour = '#be123c',
   yMin,
+  overlay,
 }: {
   points: readonly SeriesPoint[];
   references?: readonly SeriesReference[];
@@ -54,6 +56,8 @@ export function SeriesChart({
   markedColour?: string;
   /** Lowest value on the y axis; default 0 (counts and durations). */
   yMin?: number;
+  /** Drawn on top (e.g. experiment markers), given the x position of a point's key. */
+  overlay?: (placeKey: (key: string) => number) => ReactNode;
 }) {
   const keys = points.map((point) => point.key);
   const x = createCategoryScale(keys);
@@ -101,6 +105,7 @@ export function SeriesChart({
         colour={markedColour}
         size={5}
       />
+      {overlay?.((key) => placeCategory(x, key))}
     </>
   );
 }
