@@ -5,6 +5,7 @@ import { getFlowOverview, OVERVIEW_WEEKS, type BoardFlowSummary } from '@/lib/da
 import { ChartFigure, getSeriesStyle, type LegendEntry } from '../boards/[boardId]/flow/charts/chart-kit';
 import { SeriesChart } from '../boards/[boardId]/flow/charts/series-chart';
 import { getFlowFormat, type FlowFormat } from '../boards/[boardId]/flow/flow-format';
+import { countExperimentsInPeriod, TeamExperimentsLine } from '../boards/[boardId]/experiments/team-experiments-line';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('flow'))('overview.metaTitle') };
@@ -19,6 +20,7 @@ export default async function FlowOverviewPage() {
   const overview = await getFlowOverview(user.id, new Date());
   const fmt = await getFlowFormat(overview.teams.flatMap((team) => team.boards.flatMap((board) => board.weeklyThroughput.map((week) => week.week))));
   const { t } = fmt;
+  const experimentCounts = await countExperimentsInPeriod(user.id, overview.from, overview.to);
 
   return (
     <main id="main" className="mx-auto w-full max-w-5xl p-4 sm:p-6">
@@ -33,6 +35,7 @@ export default async function FlowOverviewPage() {
             {team.teamName}
           </h2>
           <p className="text-sm text-slate-700">{t('overview.yourRole', { role: t(`overview.role.${team.role}`) })}</p>
+          <TeamExperimentsLine counts={experimentCounts.get(team.teamId)} />
           {team.boards.length === 0 && <p className="mt-2">{t('overview.noBoards')}</p>}
           {team.boards.map((board) => (
             <BoardSummary key={board.boardId} board={board} fmt={fmt} />

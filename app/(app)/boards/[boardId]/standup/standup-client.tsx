@@ -35,6 +35,8 @@ type Props = {
   initialData: StandupData;
   currentUser: { id: string; name: string };
   nowIso: string;
+  /** Experiments due for review, for the opening summary (server-rendered, see ../experiments/). */
+  experimentsDue?: ReactNode;
 };
 
 type Phase = 'ready' | 'running' | 'ended';
@@ -70,7 +72,7 @@ const buttonSecondary =
   'inline-flex min-h-11 items-center justify-center gap-2 rounded border border-slate-500 bg-white px-3 py-2 font-medium text-slate-900 hover:bg-slate-100';
 const kbdClass = 'rounded border border-slate-500 bg-slate-100 px-1.5 font-mono text-sm text-slate-900';
 
-export function StandupClient({ initialData, currentUser, nowIso }: Props) {
+export function StandupClient({ initialData, currentUser, nowIso, experimentsDue }: Props) {
   const t = useTranslations('standup');
   const tBoard = useTranslations('board');
   const tA11y = useTranslations('boardA11y');
@@ -504,6 +506,7 @@ export function StandupClient({ initialData, currentUser, nowIso }: Props) {
           <div className="flex flex-col gap-4">
             <WipCallout overLimit={overLimit} overLimitLanes={overLimitLanes} />
             <ChangesSummary data={initialData} />
+            {experimentsDue}
             {phase === 'running' && (
               <section aria-labelledby="standup-keys-heading" className="rounded-lg border border-slate-300 bg-white p-4">
                 <h2 id="standup-keys-heading" className="text-lg font-semibold">
