@@ -75,7 +75,7 @@ export type CardDetailView = BoardCardView & {
 
 export type CardHistoryEntry = {
   id: string;
-  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED';
+  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED';
   at: string;
   actorName: string | null;
   fromColumnName: string | null;

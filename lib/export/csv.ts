@@ -44,7 +44,7 @@ export type CardCsvRow = {
 export type HistoryCsvRow = {
   cardId: string;
   cardTitle: string;
-  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED';
+  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED';
   at: Date;
   fromColumnName: string | null;
   toColumnName: string | null;

@@ -12,8 +12,8 @@ import { toMultiLineText, toSingleLine } from '@/lib/text/clean-text';
 
 export type ImportSource = 'trello' | 'csv' | 'tillit';
 
-export type CardEventKind = 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED';
-export const CARD_EVENT_KINDS = ['CREATED', 'MOVED', 'EDITED', 'BLOCKED', 'UNBLOCKED', 'ARCHIVED'] as const satisfies readonly CardEventKind[];
+export type CardEventKind = 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED';
+export const CARD_EVENT_KINDS = ['CREATED', 'MOVED', 'EDITED', 'BLOCKED', 'UNBLOCKED', 'ARCHIVED', 'COMMENTED', 'COMMENT_EDITED', 'COMMENT_DELETED'] as const satisfies readonly CardEventKind[];
 
 export type BoardEventKind =
   | 'BOARD_CREATED'
