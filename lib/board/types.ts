@@ -48,6 +48,8 @@ export type BoardCardView = {
   doneAt: string | null;
   lastMovedAt: string;
   version: number;
+  /** How many comments the card has (lib/data/comments.ts). */
+  commentCount: number;
 };
 
 export type BoardView = {

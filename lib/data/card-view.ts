@@ -15,6 +15,7 @@ type CardRow = {
   doneAt: Date | null;
   lastMovedAt: Date;
   version: number;
+  commentCount: number;
 };
 
 export const CARD_VIEW_SELECT = {
@@ -32,6 +33,7 @@ export const CARD_VIEW_SELECT = {
   doneAt: true,
   lastMovedAt: true,
   version: true,
+  commentCount: true,
 } as const;
 
 export function toCardView(card: CardRow): BoardCardView {
@@ -50,5 +52,6 @@ export function toCardView(card: CardRow): BoardCardView {
     doneAt: card.doneAt?.toISOString() ?? null,
     lastMovedAt: card.lastMovedAt.toISOString(),
     version: card.version,
+    commentCount: card.commentCount,
   };
 }

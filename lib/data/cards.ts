@@ -220,6 +220,7 @@ type MoveLockRow = {
   doneAt: Date | null;
   lastMovedAt: Date | null;
   version: number | null;
+  commentCount: number | null;
 };
 
 /** Roles whose members may move cards, from the pure permission rule (so the SQL below never decides it). */
@@ -266,7 +267,7 @@ const MOVE_STATEMENTS = {
       SELECT m.role, m."actorName", t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
              l.id AS "laneId", l.name AS "laneName", l."wipLimit" AS "laneWipLimit", l."wipMode" AS "laneWipMode",
              c.id AS "cardId", c."columnId", c."laneId" AS "cardLaneId", s."flowState" AS "fromFlowState", c.title, c.position,
-             c.demand, c.labels, c."blockedReason", c."blockedAt", c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version
+             c.demand, c.labels, c."blockedReason", c."blockedAt", c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version, c."commentCount"
       FROM (
         SELECT mm.role::text AS role, u.name AS "actorName"
         FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId" JOIN "User" u ON u.id = mm."userId"
@@ -287,7 +288,7 @@ const MOVE_STATEMENTS = {
       ) l ON true
       LEFT JOIN LATERAL (
         SELECT id, "columnId", "laneId", title, position, demand::text AS demand, labels, "blockedReason", "blockedAt", "createdAt",
-               "startedAt", "doneAt", "lastMovedAt", version
+               "startedAt", "doneAt", "lastMovedAt", version, "commentCount"
         FROM "Card"
         WHERE id = $5 AND "boardId" = $2 AND "archivedAt" IS NULL AND l.id IS NOT NULL
         FOR UPDATE
@@ -426,6 +427,7 @@ export async function moveCard(actor: { id: string; sessionGeneration?: number }
       startedAt: isSameColumn ? card.startedAt : target.flowState === 'NOT_STARTED' ? null : (card.startedAt ?? at),
       doneAt: isSameColumn ? card.doneAt : target.flowState === 'DONE' ? at : null,
       version: card.version + 1,
+      commentCount: card.commentCount ?? 0,
     });
     const payload = JSON.stringify({
       kind: 'card.upsert',

@@ -6,6 +6,9 @@ ALTER TYPE "CardEventType" ADD VALUE 'COMMENT_DELETED';
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "emailOnMention" BOOLEAN NOT NULL DEFAULT false;
 
+-- AlterTable
+ALTER TABLE "Card" ADD COLUMN     "commentCount" INTEGER NOT NULL DEFAULT 0;
+
 -- CreateTable
 CREATE TABLE "Comment" (
     "id" TEXT NOT NULL,
