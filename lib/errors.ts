@@ -21,6 +21,10 @@ export const APP_ERROR_CODES = [
   'UNAVAILABLE',
   /** The team requires two-factor sign-in and the person has not set it up (lib/data/access.ts). */
   'TWO_FACTOR_REQUIRED',
+  /** A comment lists as mentioned someone who is not on the board's team (lib/data/comments.ts). */
+  'MENTION_NOT_MEMBER',
+  /** Only a comment's author may edit or delete it. */
+  'COMMENT_NOT_AUTHOR',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -57,6 +61,8 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   EXPERIMENT_CHANGE_STALE: 409,
   UNAVAILABLE: 503,
   TWO_FACTOR_REQUIRED: 403,
+  MENTION_NOT_MEMBER: 422,
+  COMMENT_NOT_AUTHOR: 403,
 };
 
 export function isAppError(error: unknown): error is AppError {

@@ -90,7 +90,7 @@ export type CardHistoryEntry = {
 
 /** A change on a board as sent to every open browser on it (SSE). */
 export type BoardLiveEvent =
-  | { kind: 'card.upsert'; boardId: string; card: BoardCardView; actorId: string; actorName: string; action: CardLiveAction; fromColumnId?: string | null; fromLaneId?: string | null }
+  | { kind: 'card.upsert'; boardId: string; card: BoardCardView; actorId: string; actorName: string; action: CardLiveAction; fromColumnId?: string | null; fromLaneId?: string | null; commentId?: string }
   | { kind: 'card.remove'; boardId: string; cardId: string; actorId: string; actorName: string; title: string }
   | { kind: 'board.changed'; boardId: string; actorId: string; actorName: string }
   /**
@@ -112,4 +112,5 @@ export type BoardActivityEvent = Exclude<BoardLiveEvent, { kind: 'presence' | 'a
  */
 export type BoardStreamMessage = BoardLiveEvent | { kind: 'resync'; boardId: string };
 
-export type CardLiveAction = 'created' | 'edited' | 'moved' | 'blocked' | 'unblocked';
+/** The comment actions carry the comment's id (`commentId`, lib/data/comments.ts); the card's commentCount moves with them. */
+export type CardLiveAction = 'created' | 'edited' | 'moved' | 'blocked' | 'unblocked' | 'commented' | 'comment-edited' | 'comment-deleted';

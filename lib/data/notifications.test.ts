@@ -35,7 +35,7 @@ describe.skipIf(!hasDatabase)('notifications (database)', () => {
 
   beforeAll(async () => {
     seeded = await seed();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     const { getDb } = await import('@/lib/db');
@@ -44,7 +44,7 @@ describe.skipIf(!hasDatabase)('notifications (database)', () => {
     await db.user.deleteMany({ where: { id: { in: created.userIds } } });
   });
 
-  it('notifies members of the board’s team once, never the actor or someone of another team; each sees only their own', async () => {
+  it('notifies members of the board’s team once, never the actor or someone of another team; each sees only their own', { timeout: 60_000 }, async () => {
     const { getDb } = await import('@/lib/db');
     const { createNotifications, listNotifications, countUnreadNotifications, markNotificationRead, markAllNotificationsRead } = await import('./notifications');
     const { anna, bo, outsider, boardId, cardId } = seeded;
@@ -73,7 +73,7 @@ describe.skipIf(!hasDatabase)('notifications (database)', () => {
     expect(await countUnreadNotifications(bo.id)).toBe(0);
   });
 
-  it('leaves out boards of a team the person has left', async () => {
+  it('leaves out boards of a team the person has left', { timeout: 60_000 }, async () => {
     const { getDb } = await import('@/lib/db');
     const { createNotifications, listNotifications, countUnreadNotifications } = await import('./notifications');
     const { anna, bo, boardId, cardId } = seeded;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { mentionsConsumer } from '@/lib/comments/mentions-consumer';
 import type { Tx } from '@/lib/db';
 import { webhookConsumer } from '@/lib/webhooks/event-consumer';
 import { liveConsumer } from './live-consumer';
@@ -43,4 +44,6 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   liveConsumer,
   // Webhooks: queues signed deliveries of card events for the team's endpoints (lib/webhooks/).
   webhookConsumer,
+  // Mentions: tells each person a comment mentions, in their own notifications (lib/comments/).
+  mentionsConsumer,
 ];

@@ -1,4 +1,5 @@
 /** Filters for event consumers (lib/events/consumers.ts): which events a consumer wants. Pure. */
+import type { CardLiveAction } from '@/lib/board/types';
 import type { BoardChange, BoardChangeKind } from './types';
 
 export type EventFilter = (event: BoardChange) => boolean;
@@ -13,7 +14,7 @@ export function acceptKinds(...kinds: BoardChangeKind[]): EventFilter {
 }
 
 /** Card events (upsert, remove) with one of the given actions; `card.remove` counts as the action 'removed'. */
-export function acceptCardActions(...actions: ('created' | 'edited' | 'moved' | 'blocked' | 'unblocked' | 'removed')[]): EventFilter {
+export function acceptCardActions(...actions: (CardLiveAction | 'removed')[]): EventFilter {
   const wanted = new Set<string>(actions);
   return (event) => (event.kind === 'card.upsert' ? wanted.has(event.action) : event.kind === 'card.remove' && wanted.has('removed'));
 }

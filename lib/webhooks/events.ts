@@ -102,7 +102,7 @@ export function toWebhookEvents(event: BoardLiveEvent, facts: BoardFacts): Webho
         return [{ type: 'card.unblocked', data: { ...base, card } }];
       default:
         // A comment is a card change with the action 'commented' (lib/data/comments.ts); its text is not sent.
-        return (event.action as string) === 'commented' ? [{ type: 'comment.added', data: { ...base, card } }] : [];
+        return event.action === 'commented' ? [{ type: 'comment.added', data: { ...base, card, ...(event.commentId ? { commentId: event.commentId } : {}) } }] : [];
     }
   }
   if (event.kind === 'card.remove') return [{ type: 'card.archived', data: { ...base, card: { id: event.cardId, reference: facts.reference } } }];

@@ -218,7 +218,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
       if (event.kind === 'board.changed') return t('live.boardChanged', { actor });
       if (event.kind === 'card.remove') return t('live.cardRemoved', { actor, title: event.title });
       const values = { actor, title: event.card.title, column: columnName(event.card.columnId) };
-      const key = ({ created: 'live.cardCreated', moved: 'live.cardMoved', edited: 'live.cardEdited', blocked: 'live.cardBlocked', unblocked: 'live.cardUnblocked' } as const)[event.action];
+      const key = ({ created: 'live.cardCreated', moved: 'live.cardMoved', edited: 'live.cardEdited', blocked: 'live.cardBlocked', unblocked: 'live.cardUnblocked', commented: 'live.cardCommented', 'comment-edited': 'live.commentEdited', 'comment-deleted': 'live.commentDeleted' } as const)[event.action];
       return t(key, values);
     },
     [columnName, t],

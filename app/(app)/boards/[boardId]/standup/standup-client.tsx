@@ -209,7 +209,7 @@ export function StandupClient({ initialData, currentUser, nowIso, experimentsDue
       const actor = event.actorName || tBoard('live.someone');
       if (event.kind === 'board.changed') return tBoard('live.boardChanged', { actor });
       if (event.kind === 'card.remove') return tBoard('live.cardRemoved', { actor, title: event.title });
-      const key = ({ created: 'live.cardCreated', moved: 'live.cardMoved', edited: 'live.cardEdited', blocked: 'live.cardBlocked', unblocked: 'live.cardUnblocked' } as const)[event.action];
+      const key = ({ created: 'live.cardCreated', moved: 'live.cardMoved', edited: 'live.cardEdited', blocked: 'live.cardBlocked', unblocked: 'live.cardUnblocked', commented: 'live.cardCommented', 'comment-edited': 'live.commentEdited', 'comment-deleted': 'live.commentDeleted' } as const)[event.action];
       return tBoard(key, { actor, title: event.card.title, column: columnName(event.card.columnId) });
     },
     [columnName, tBoard],
