@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '@/components/language-switcher';
+import { NotificationsLink } from '@/components/notifications/notifications-link';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getSessionUser } from '@/lib/auth/session';
+import { countUnreadNotifications } from '@/lib/data/notifications';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
@@ -32,6 +34,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/account" className="underline-offset-4 hover:underline">
             {tAdmin('account')}
           </Link>
+          <NotificationsLink initialUnread={await countUnreadNotifications(user.id)} />
           <div className="ms-auto flex flex-wrap items-center gap-4">
             <span className="text-sm text-slate-700">{t('signedInAs', { name: user.name })}</span>
             <LanguageSwitcher />

@@ -5,8 +5,9 @@ import { countUnreadNotifications, listNotifications, markAllNotificationsRead, 
 
 export const dynamic = 'force-dynamic';
 
-/** The person's own notifications and how many are unread. */
-export const GET = withApi<Record<string, never>>(async ({ user }) => {
+/** The person's own notifications and how many are unread (`?only=count`: just the count, for the header). */
+export const GET = withApi<Record<string, never>>(async ({ request, user }) => {
+  if (request.nextUrl.searchParams.get('only') === 'count') return NextResponse.json({ unreadCount: await countUnreadNotifications(user.id) });
   const [notifications, unreadCount] = await Promise.all([listNotifications(user.id), countUnreadNotifications(user.id)]);
   return NextResponse.json({ notifications, unreadCount });
 });

@@ -10,6 +10,7 @@ import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
 import { useBoardCardSupport } from './board-card-context';
 import { useCellMoveGroups } from './lane-move-menu';
 import { MoveToMenu, type MoveRequest } from './move-to-menu';
+import { CommentCount } from './card-comments';
 import { useBoardKeyboardContext } from './use-board-keyboard';
 
 /** The id of the board's keyboard instructions (the drag library's hidden text, given a stable id on the board). */
@@ -140,6 +141,7 @@ export function BoardCard(props: Props) {
               {t(`demandShort.${card.demand}`)}
             </span>
           )}
+          <CommentCount count={card.commentCount} />
           {age !== null && (
             <span className="text-slate-700" data-testid="card-age">
               {age.isFirstDay ? tA11y('startedToday') : t('ageDays', { days: age.days })}

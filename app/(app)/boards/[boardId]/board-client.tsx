@@ -422,7 +422,13 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
     // The dialog hands focus back to the card that opened it; when that card has moved meanwhile, to its new place.
     if (openCardId) keyboard.focusCardAfterRender(openCardId, { onlyIfLost: true });
     setOpenCardId(null);
+    forgetLinkedCard();
   };
+  // A link to a card (?card=<id>, e.g. from a notification) opens its dialog once the board is interactive.
+  useEffect(() => {
+    const linked = readLinkedCard();
+    if (linked && initialBoard.cards.some((card) => card.id === linked)) setOpenCardId(linked);
+  }, [initialBoard.cards]);
 
   const activeCard = activeCardId ? cards.find((c) => c.id === activeCardId) : undefined;
   const settingsColumn = settingsColumnId ? columns.find((c) => c.id === settingsColumnId) : undefined;
@@ -626,4 +632,17 @@ function AddColumnForm({ runCommand }: { runCommand: (command: BoardCommand) => 
       </button>
     </form>
   );
+}
+
+/** The card a link asks to open (?card=<id>), if any. */
+function readLinkedCard(): string | null {
+  return new URLSearchParams(window.location.search).get('card');
+}
+
+/** Once its dialog closes, the link's card leaves the address, so a reload shows the board itself. */
+function forgetLinkedCard(): void {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('card')) return;
+  url.searchParams.delete('card');
+  window.history.replaceState(window.history.state, '', url);
 }

@@ -12,6 +12,7 @@ import type { MenuOpening } from '@/components/ui/menu-button';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import type { CommandOutcome } from './command-outcome';
 import { MoveToMenu, type MoveRequest } from './move-to-menu';
+import { CardComments, describeCommentHistory } from './card-comments';
 
 export type CardDialogProps = {
   boardId: string;
@@ -375,6 +376,8 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
             {status}
           </div>
 
+          <CardComments boardId={boardId} cardId={cardId} canComment={canEdit} version={card.version} />
+
           <section aria-labelledby={ids.history} className="flex flex-col gap-2">
             <h3 id={ids.history} className="text-lg font-semibold">
               {t('history')}
@@ -580,10 +583,13 @@ function PersonalDataNudge({ show }: { show: boolean }) {
 function HistoryEntrySentences({ entry }: { entry: CardHistoryEntry }) {
   const t = useTranslations('cardDialog.historyEntry');
   const tDemand = useTranslations('demand');
+  const tComments = useTranslations('comments');
   const column = (name: string | null) => name ?? t('removedColumn');
   const data = entry.data ?? {};
   const lines: ReactNode[] = [];
 
+  const commentLine = describeCommentHistory(entry.type, tComments);
+  if (commentLine) lines.push(commentLine);
   switch (entry.type) {
     case 'CREATED':
       lines.push(t('created', { column: column(entry.toColumnName) }));
