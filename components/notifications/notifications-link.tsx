@@ -46,7 +46,7 @@ export function NotificationsLink({ initialUnread }: { initialUnread: number }) 
   }, []);
 
   return (
-    <Link href="/notifications" aria-label={t('headerLink', { count: unread })} className="inline-flex items-center gap-1 underline-offset-4 hover:underline" data-testid="notifications-link">
+    <Link href="/notifications" aria-label={unread > 0 ? t('headerLink', { count: unread }) : t('title')} className="inline-flex items-center gap-1 underline-offset-4 hover:underline" data-testid="notifications-link">
       {t('title')}
       {unread > 0 && (
         <span aria-hidden="true" className="rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">

@@ -22,6 +22,7 @@
 import { BOARD_COMMAND_TYPES, type BoardCommandType } from '../../lib/board/commands';
 import { TEST_PASSWORD } from '../fixtures/test-data';
 import { createMatrixTeamToken, createMatrixWebhook, createStrangersPersonalToken } from './api-fixture';
+import { createMatrixComment } from './comment-fixture';
 
 export const MATRIX_ROLES = ['anonymous', 'otherTeam', 'instanceAdmin', 'viewer', 'member', 'foreignSite'] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
@@ -149,6 +150,34 @@ export const MATRIX: MatrixEntry[] = [
     mutates: false,
     call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/cards/${fx.cardIds[0]}` }),
   },
+  // Comments (lib/data/comments.ts): read by the team, written by its members; only the author edits or deletes.
+  {
+    key: 'GET /api/boards/[boardId]/cards/[cardId]/comments',
+    access: 'teamRead',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/cards/${fx.cardIds[0]}/comments` }),
+  },
+  {
+    key: 'POST /api/boards/[boardId]/cards/[cardId]/comments',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'route', method: 'POST', path: `/api/boards/${fx.boardId}/cards/${fx.cardIds[0]}/comments`, body: { body: 'Matrix comment' } }),
+  },
+  {
+    key: 'PATCH /api/boards/[boardId]/cards/[cardId]/comments/[commentId]',
+    access: 'teamMember',
+    mutates: true,
+    call: async (fx) => ({ kind: 'route', method: 'PATCH', path: `/api/boards/${fx.boardId}/cards/${fx.cardIds[1]}/comments/${await createMatrixComment(fx)}`, body: { body: 'Matrix edit' } }),
+  },
+  {
+    key: 'DELETE /api/boards/[boardId]/cards/[cardId]/comments/[commentId]',
+    access: 'teamMember',
+    mutates: true,
+    call: async (fx) => ({ kind: 'route', method: 'DELETE', path: `/api/boards/${fx.boardId}/cards/${fx.cardIds[1]}/comments/${await createMatrixComment(fx)}` }),
+  },
+  // The person's own notifications: every signed-in person has a list, and sees and marks only their own.
+  { key: 'GET /api/notifications', access: 'signedIn', mutates: false, call: () => ({ kind: 'route', method: 'GET', path: '/api/notifications' }) },
+  { key: 'POST /api/notifications', access: 'signedIn', mutates: false, call: () => ({ kind: 'route', method: 'POST', path: '/api/notifications', body: { all: true } }) },
   ...commandEntries,
   {
     key: 'GET /api/boards/[boardId]/events',

@@ -176,3 +176,10 @@ export async function deleteComment(actor: Actor, input: { boardId: string; card
     return { comment: null, card };
   });
 }
+
+/** The person (or team integration) a token acts as, with the name the board shows for them: for the API. */
+export async function findCommentActor(userId: string): Promise<Actor> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { id: true, name: true } });
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  return user;
+}

@@ -6,11 +6,15 @@ import type { ApiPrincipal } from '@/lib/data/api-tokens';
 import { executeBoardCommandForSession } from '@/lib/data/board-commands';
 import { getBoardForUser } from '@/lib/data/boards';
 import { getCardDetail } from '@/lib/data/cards';
+import { addComment, findCommentActor, listComments } from '@/lib/data/comments';
+import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
+import { createApiTranslator } from './errors';
 import { getBoardFlowData } from '@/lib/data/flow';
 import { parseFlowRange } from '@/lib/data/flow-range';
 import { getTeamsForUser } from '@/lib/data/teams';
 import { AppError } from '@/lib/errors';
 import {
+  addCommentBodySchema,
   archivedAnswerSchema,
   blockCardBodySchema,
   boardParamsSchema,
@@ -19,6 +23,8 @@ import {
   cardDetailSchema,
   cardHistorySchema,
   cardParamsSchema,
+  commentAnswerSchema,
+  commentsAnswerSchema,
   createCardBodySchema,
   emptyBodySchema,
   flowQuerySchema,
@@ -167,6 +173,43 @@ export const API_ROUTES: ApiRoute[] = [
     async run({ principal, params }) {
       const card = await getCardDetail(principal.actorUserId, params.boardId as string, params.cardId as string);
       return { body: { cardId: card.id, history: card.history } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/boards/{boardId}/cards/{cardId}/comments',
+    operationId: 'listComments',
+    summary: 'Read a card’s comments, oldest first',
+    tag: 'Cards',
+    kind: 'read',
+    params: cardParamsSchema,
+    response: commentsAnswerSchema,
+    async run({ principal, params }) {
+      const comments = await listComments(principal.actorUserId, params.boardId as string, params.cardId as string);
+      return { body: { cardId: params.cardId, comments: comments.map(({ isOwn: _isOwn, authorId: _authorId, ...comment }) => comment) } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/boards/{boardId}/cards/{cardId}/comments',
+    operationId: 'addComment',
+    summary: 'Add a comment to a card',
+    description:
+      'The same comment as in the card dialog: everyone on the board sees it at once, the people it mentions (@Name) are notified, webhooks send comment.added. Text that looks like a Swedish personal identity number is saved with a warning.',
+    tag: 'Cards',
+    kind: 'write',
+    params: cardParamsSchema,
+    body: addCommentBodySchema,
+    response: commentAnswerSchema,
+    status: 201,
+    async run(call) {
+      const body = call.body as z.infer<typeof addCommentBodySchema>;
+      const actor = await findCommentActor(call.principal.actorUserId);
+      const change = await addComment(actor, { boardId: call.params.boardId as string, cardId: call.params.cardId as string, ...body }, call.now);
+      const { isOwn: _isOwn, authorId: _authorId, ...comment } = change.comment!;
+      const t = createApiTranslator(call.locale, 'api.warnings');
+      const warnings = containsPersonalIdentityNumber(body.body) ? [{ code: 'PERSONAL_IDENTITY_NUMBER', message: t('PERSONAL_IDENTITY_NUMBER') }] : [];
+      return { status: 201, body: { comment, card: change.card, warnings } };
     },
   },
   {

@@ -10,6 +10,7 @@ import { DEMAND_TYPES } from '@/lib/board/types';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
 import { TEAM_ROLES } from '@/lib/domain/permissions';
 import { WIP_MODES } from '@/lib/domain/wip';
+import { commentInputSchema } from '@/lib/comments/schema';
 
 export const API_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 const idSchema = z.string().min(1).max(64).regex(API_ID_PATTERN);
@@ -196,3 +197,29 @@ export const errorSchema = z
     }),
   })
   .meta({ id: 'Error' });
+
+// ── Comments (lib/data/comments.ts) ─────────────────────────────────────────────────────────────────────────
+
+export const addCommentBodySchema = commentInputSchema.meta({
+  id: 'NewComment',
+  description: 'A comment in Markdown (at most 10,000 characters; control characters are removed). People on the team are mentioned by writing @Name; `mentions` may list their ids as well, and each must be on the board’s team (422 MENTION_NOT_MEMBER otherwise, nothing saved).',
+});
+
+export const commentSchema = z
+  .looseObject({
+    id: z.string(),
+    body: z.string().meta({ description: 'Markdown, as written.' }),
+    authorName: z.string().nullable().meta({ description: 'As the board shows it to the team; null for a removed account.' }),
+    createdAt: isoDateTime,
+    editedAt: isoDateTime.nullable(),
+  })
+  .meta({ id: 'Comment' });
+
+export const commentsAnswerSchema = z.object({ cardId: z.string(), comments: z.array(commentSchema) }).meta({ id: 'Comments' });
+export const commentAnswerSchema = z
+  .object({
+    comment: commentSchema,
+    card: cardSchema,
+    warnings: z.array(warningSchema).meta({ description: 'PERSONAL_IDENTITY_NUMBER: the text looks like it holds a Swedish personal identity number (the comment is saved).' }),
+  })
+  .meta({ id: 'CommentAnswer' });

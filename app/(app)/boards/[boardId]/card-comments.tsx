@@ -150,7 +150,7 @@ export function CardComments({ boardId, cardId, canComment, version }: Props) {
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3" data-testid="card-comments">
       <h3 id={headingId} tabIndex={-1} className="text-lg font-semibold">
-        {t('heading', { count: comments.length })}
+        {comments.length > 0 ? t('heading', { count: comments.length }) : t('headingNone')}
       </h3>
       {load.status === 'loading' && <p>{t('loading')}</p>}
       {load.status === 'error' && <p className="text-red-900">{load.message}</p>}
