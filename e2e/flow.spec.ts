@@ -40,6 +40,11 @@ async function seedFlowHistory(board: TestBoard): Promise<void> {
         lastMovedAt: new Date(isDone ? doneAt : startedAt),
       },
     });
+    // People put themselves on some cards: coordination, which no figure or export may count or time.
+    if (index % 3 === 0) {
+      await db.cardPerson.create({ data: { cardId: card.id, userId: actors[index % 2]!, createdAt: new Date(startedAt) } });
+      await db.cardEvent.create({ data: { boardId: board.boardId, cardId: card.id, type: 'PERSON_JOINED', actorId: actors[index % 2], at: new Date(startedAt) } });
+    }
     await db.cardEvent.createMany({
       data: moves.map((move, step) => ({
         boardId: board.boardId,

@@ -9,6 +9,7 @@ import { PrismaClient, type CardEventType, type DemandType, type FlowState, type
 import { createMulberry32 } from '../lib/flow/seeded-random';
 import { seedApiDemo } from './seed/api';
 import { seedLanesDemo } from './seed/lanes';
+import { seedCardPeople } from './seed/people';
 
 export const DEMO_PASSWORD = 'tillit-demo';
 export const DEMO_ACCOUNTS = [
@@ -332,6 +333,7 @@ async function main() {
       await db.cardEvent.create({ data: { boardId: permitBoard.id, cardId: card.id, type: 'CREATED', toColumnId: column.id, toLaneId: permitLane.id, actorId: johan.id, at: createdAt } });
     }
     await seedLanesDemo(db, { boardId: board.id, columns, memberId: anna.id, now });
+    await seedCardPeople(db, { boardId: board.id, memberIds: [anna.id, erik.id], now });
     const api = await seedApiDemo(db, { teamId: intake.id, boardId: board.id, memberId: anna.id, now });
     console.log(`Seeded demo data: ${simulated.length} cards on "${board.name}", 6 on "${permitBoard.name}".`);
     console.log(`Demo team integration token of ${intake.name} (intake only; shown this once): ${api.intakeToken}`);

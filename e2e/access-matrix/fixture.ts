@@ -36,6 +36,7 @@ export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; p
   const blockedCardId = board.cards[1]!.id;
   await db.card.update({ where: { id: blockedCardId }, data: { blockedAt: new Date(), blockedReason: 'Väntar' } });
   const standup = await db.standup.create({ data: { boardId: board.boardId, startedAt: new Date() } });
+  await db.cardPerson.create({ data: { cardId: board.cards[2]!.id, userId: board.member.id } });
   const invitation = await db.teamInvitation.create({
     data: { teamId: board.teamId, role: 'VIEWER', tokenHash: createHash('sha256').update(randomBytes(16)).digest('hex'), createdById: board.member.id, expiresAt: new Date(Date.now() + 86_400_000) },
   });
@@ -99,6 +100,7 @@ export async function fingerprint(fixture: MatrixFixture): Promise<string> {
       'columns', (SELECT json_agg(json_build_object('id', id, 'name', name, 'position', position, 'wip', "wipLimit", 'mode', "wipMode", 'policy', policy, 'flow', "flowState", 'deleted', "deletedAt") ORDER BY id) FROM "Column" WHERE "boardId" = ${fixture.boardId}),
       'lanes', (SELECT json_agg(json_build_object('id', id, 'name', name, 'position', position, 'class', "classOfService", 'wip', "wipLimit", 'mode', "wipMode", 'policy', policy, 'deleted', "deletedAt") ORDER BY id) FROM "Lane" WHERE "boardId" = ${fixture.boardId}),
       'cardEvents', (SELECT count(*) FROM "CardEvent" WHERE "boardId" = ${fixture.boardId}),
+      'cardPeople', (SELECT json_agg(json_build_object('card', p."cardId", 'user', p."userId") ORDER BY p."cardId", p."userId") FROM "CardPerson" p JOIN "Card" c ON c.id = p."cardId" WHERE c."boardId" = ${fixture.boardId}),
       'boardEvents', (SELECT count(*) FROM "BoardEvent" WHERE "boardId" = ${fixture.boardId}),
       'experiments', (SELECT json_agg(json_build_object('id', id, 'status', status, 'change', change, 'hypothesis', hypothesis, 'review', "reviewDate") ORDER BY id) FROM "Experiment" WHERE "boardId" = ${fixture.boardId}),
       'standups', (SELECT json_agg(json_build_object('id', id, 'ended', "endedAt") ORDER BY id) FROM "Standup" WHERE "boardId" = ${fixture.boardId}),

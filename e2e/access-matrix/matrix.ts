@@ -108,6 +108,9 @@ const COMMAND_BODIES: Record<BoardCommandType, (fx: MatrixFixture) => Record<str
   'card.block': (fx) => ({ type: 'card.block', cardId: fx.cardIds[0], reason: 'Waiting for a reply' }),
   'card.unblock': (fx) => ({ type: 'card.unblock', cardId: fx.blockedCardId }),
   'card.archive': (fx) => ({ type: 'card.archive', cardId: fx.cardIds[0] }),
+  'card.join': (fx) => ({ type: 'card.join', cardId: fx.cardIds[0] }),
+  // The fixture's member is on the third card (fixture.ts), so leaving it changes something.
+  'card.leave': (fx) => ({ type: 'card.leave', cardId: fx.cardIds[2] }),
   'column.create': () => ({ type: 'column.create', name: 'Matrix column', flowState: 'IN_PROGRESS' }),
   'column.update': (fx) => ({ type: 'column.update', columnId: fx.columnIds[0], wipLimit: 3 }),
   'column.reorder': (fx) => ({ type: 'column.reorder', columnId: fx.columnIds[0], toIndex: 1 }),

@@ -72,6 +72,12 @@ export const boardCommandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('card.unblock'), cardId: idSchema }),
   z.strictObject({ type: z.literal('card.archive'), cardId: idSchema }),
+  /**
+   * The caller puts THEMSELVES on the card, or takes themselves off. There is no person field: the server uses the
+   * session's user, and a strict object refuses a request that names anyone (work is pulled, never assigned).
+   */
+  z.strictObject({ type: z.literal('card.join'), cardId: idSchema }),
+  z.strictObject({ type: z.literal('card.leave'), cardId: idSchema }),
   z.strictObject({ type: z.literal('column.create'), name: nameSchema, flowState: z.enum(FLOW_STATES) }),
   z.strictObject({
     type: z.literal('column.update'),

@@ -50,7 +50,15 @@ export type BoardCardView = {
   version: number;
   /** How many comments the card has (lib/data/comments.ts). */
   commentCount: number;
+  /**
+   * Who is on the card: people who put themselves on it ("Jag tar det"; lib/data/card-people.ts), by name.
+   * Coordination, not measurement: no time or count per person travels with it.
+   */
+  people: CardPersonView[];
 };
+
+/** A person on a card, as the board shows them (initials from lib/people/card-people.ts). */
+export type CardPersonView = { userId: string; name: string; initials: string };
 
 export type BoardView = {
   id: string;
@@ -77,7 +85,7 @@ export type CardDetailView = BoardCardView & {
 
 export type CardHistoryEntry = {
   id: string;
-  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED';
+  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED' | 'PERSON_JOINED' | 'PERSON_LEFT';
   at: string;
   actorName: string | null;
   fromColumnName: string | null;
@@ -112,5 +120,6 @@ export type BoardActivityEvent = Exclude<BoardLiveEvent, { kind: 'presence' | 'a
  */
 export type BoardStreamMessage = BoardLiveEvent | { kind: 'resync'; boardId: string };
 
+/** `joined` / `left`: a person put themselves on the card or took themselves off (the actor is that person). */
 /** The comment actions carry the comment's id (`commentId`, lib/data/comments.ts); the card's commentCount moves with them. */
-export type CardLiveAction = 'created' | 'edited' | 'moved' | 'blocked' | 'unblocked' | 'commented' | 'comment-edited' | 'comment-deleted';
+export type CardLiveAction = 'created' | 'edited' | 'moved' | 'blocked' | 'unblocked' | 'commented' | 'comment-edited' | 'comment-deleted' | 'joined' | 'left';

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { authorizeBoardAction } from './access';
 import { archiveCard, createCard, moveCard, setCardBlocked, updateCard } from './cards';
+import { setSelfOnCard } from './card-people';
 import { createColumn, deleteColumn, reorderColumn, updateColumn } from './columns';
 import { createLane, deleteLane, reorderLane, updateLane } from './lanes';
 
@@ -34,6 +35,9 @@ export async function executeBoardCommand(
     case 'card.archive':
       await archiveCard(actor, { boardId, cardId: command.cardId }, now);
       return {};
+    case 'card.join':
+    case 'card.leave':
+      return { card: await setSelfOnCard(actor, { boardId, cardId: command.cardId, isOn: command.type === 'card.join' }, now) };
     case 'column.create':
       return { columnId: (await createColumn(actor, { boardId, name: command.name, flowState: command.flowState }, now)).id };
     case 'column.update': {

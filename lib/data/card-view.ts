@@ -1,4 +1,5 @@
 import type { BoardCardView } from '@/lib/board/types';
+import { toCardPeople } from '@/lib/people/card-people';
 
 type CardRow = {
   id: string;
@@ -16,7 +17,12 @@ type CardRow = {
   lastMovedAt: Date;
   version: number;
   commentCount: number;
+  /** Who is on the card (CardPerson rows with the person's name); see CARD_PEOPLE_SELECT. */
+  people: { userId: string; user: { name: string } }[];
 };
+
+/** The people on a card as CARD_VIEW_SELECT reads them (lib/data/card-people.ts). */
+export const CARD_PEOPLE_SELECT = { select: { userId: true, user: { select: { name: true } } } } as const;
 
 export const CARD_VIEW_SELECT = {
   id: true,
@@ -34,6 +40,7 @@ export const CARD_VIEW_SELECT = {
   lastMovedAt: true,
   version: true,
   commentCount: true,
+  people: CARD_PEOPLE_SELECT,
 } as const;
 
 export function toCardView(card: CardRow): BoardCardView {
@@ -53,5 +60,6 @@ export function toCardView(card: CardRow): BoardCardView {
     lastMovedAt: card.lastMovedAt.toISOString(),
     version: card.version,
     commentCount: card.commentCount,
+    people: toCardPeople(card.people.map((person) => ({ userId: person.userId, name: person.user.name }))),
   };
 }

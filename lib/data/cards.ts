@@ -254,7 +254,8 @@ const MOVE_LOG_CTES = outboxCtes('$7', `'card.upsert'`, '$13');
  * is read without a lock: it only decides whether the move adds to the lane's count.
  * SIBLINGS: a new statement, so a fresh snapshot taken after the locks: the target cell's cards in order, the
  * target column's count across all lanes, the target lane's count over its in-progress columns (only when the
- * lane has a limit, $4) and the time of the card's latest event.
+ * lane has a limit, $4), the time of the card's latest event and who is on the card (read after the card's lock,
+ * so a person who joined it meanwhile is in the event).
  * WRITE: the card, its history event (and, over an advisory limit, one board event per limit exceeded) and the
  * board's event log row with its next sequence number; the board row is locked last, by that statement. The live
  * notification is sent after COMMIT (lib/events/after-commit.ts); with TILLIT_LIVE_NOTIFY=in-transaction (for
@@ -305,7 +306,9 @@ const MOVE_STATEMENTS = {
                SELECT count(*)::int FROM "Card" lc JOIN "Column" lcol ON lcol.id = lc."columnId"
                WHERE lc."laneId" = $3 AND lc."archivedAt" IS NULL AND lc.id <> $2 AND lcol."flowState" = 'IN_PROGRESS'
              ) END AS "laneCount",
-             (SELECT max(e.at) FROM "CardEvent" e WHERE e."cardId" = $2) AS "lastEventAt"
+             (SELECT max(e.at) FROM "CardEvent" e WHERE e."cardId" = $2) AS "lastEventAt",
+             (SELECT COALESCE(json_agg(json_build_object('userId', p."userId", 'user', json_build_object('name', u.name))), '[]'::json)
+              FROM "CardPerson" p JOIN "User" u ON u.id = p."userId" WHERE p."cardId" = $2) AS people
       FROM "Card"
       WHERE "columnId" = $1 AND "archivedAt" IS NULL AND id <> $2`,
   },
@@ -376,7 +379,7 @@ export async function moveCard(actor: { id: string; sessionGeneration?: number }
 
     const {
       rows: [cell],
-    } = await client.query<{ ids: string[]; positions: number[]; columnCount: number; laneCount: number | null; lastEventAt: Date | null }>({
+    } = await client.query<{ ids: string[]; positions: number[]; columnCount: number; laneCount: number | null; lastEventAt: Date | null; people: { userId: string; user: { name: string } }[] }>({
       ...MOVE_STATEMENTS.siblings,
       values: [target.id, card.cardId, lane.id, lane.wipLimit !== null],
     });
@@ -428,6 +431,7 @@ export async function moveCard(actor: { id: string; sessionGeneration?: number }
       doneAt: isSameColumn ? card.doneAt : target.flowState === 'DONE' ? at : null,
       version: card.version + 1,
       commentCount: card.commentCount ?? 0,
+      people: cell?.people ?? [],
     });
     const payload = JSON.stringify({
       kind: 'card.upsert',

@@ -3,7 +3,13 @@ import { getDb } from '@/lib/db';
 import type { CardCsvRow, HistoryCsvRow } from '@/lib/export/csv';
 import { TILLIT_EXPORT_FORMAT, TILLIT_EXPORT_VERSION, type TillitExport } from '@/lib/export/tillit-format';
 import type { JsonValue } from '@/lib/import/model';
+import { PEOPLE_EVENT_TYPES } from '@/lib/people/card-people';
 import { authorizeBoardAction } from './access';
+
+type PeopleEventType = (typeof PEOPLE_EVENT_TYPES)[number];
+/** Exports leave out who joined or left which card when (lib/people/card-people.ts): no timing per person. */
+const WITHOUT_PEOPLE_EVENTS = { notIn: [...PEOPLE_EVENT_TYPES] };
+const exportedType = <T extends string>(type: T) => type as Exclude<T, PeopleEventType>;
 
 const iso = (value: Date) => value.toISOString();
 const isoOrNull = (value: Date | null) => (value ? value.toISOString() : null);
@@ -30,7 +36,7 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
   });
   const [cardEvents, boardEvents] = await Promise.all([
     db.cardEvent.findMany({
-      where: { boardId },
+      where: { boardId, type: WITHOUT_PEOPLE_EVENTS },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
       select: { cardId: true, type: true, fromColumnId: true, toColumnId: true, at: true, data: true, importedActorName: true, actor: { select: { name: true } } },
     }),
@@ -76,7 +82,7 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
     })),
     cardEvents: cardEvents.map((event) => ({
       cardId: event.cardId,
-      type: event.type,
+      type: exportedType(event.type),
       fromColumnId: event.fromColumnId,
       toColumnId: event.toColumnId,
       at: iso(event.at),
@@ -148,7 +154,7 @@ export async function getHistoryForCsv(userId: string, boardId: string): Promise
   const [columnName, events] = await Promise.all([
     getColumnNames(boardId),
     db.cardEvent.findMany({
-      where: { boardId },
+      where: { boardId, type: WITHOUT_PEOPLE_EVENTS },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
       select: { cardId: true, type: true, at: true, fromColumnId: true, toColumnId: true, data: true, card: { select: { title: true } } },
     }),
@@ -156,7 +162,7 @@ export async function getHistoryForCsv(userId: string, boardId: string): Promise
   return events.map((event) => ({
     cardId: event.cardId,
     cardTitle: event.card.title,
-    type: event.type,
+    type: exportedType(event.type),
     at: event.at,
     fromColumnName: event.fromColumnId ? (columnName.get(event.fromColumnId) ?? null) : null,
     toColumnName: event.toColumnId ? (columnName.get(event.toColumnId) ?? null) : null,

@@ -121,7 +121,9 @@ export async function getStandupData(userId: string, boardId: string, now: Date)
         select: { cardId: true, type: true, fromColumnId: true, toColumnId: true, at: true },
       });
 
-  const summary = summarizeChangesSince({ since, until, events: [...blockStateBefore, ...events], columns });
+  // Both reads ask for the four kinds of change the standup summarises (never people joining or leaving cards).
+  const changes = [...blockStateBefore, ...events] as Parameters<typeof summarizeChangesSince>[0]['events'];
+  const summary = summarizeChangesSince({ since, until, events: changes, columns });
   const ids = [...new Set(Object.values(summary).flat())];
   // Archived cards keep their titles here: a card finished and archived since yesterday was still finished.
   const titles = ids.length === 0

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import type { Prisma, TeamEventType } from '@/lib/generated/prisma/client';
 import { defaultLaneData } from './lanes';
 import { authorizeTeamAction } from './access';
+import { removePersonFromTeamCards } from './card-people';
 
 /**
  * Team administration. Team members (MEMBER) manage their own team: invite by link or e-mail, change roles and
@@ -186,6 +187,8 @@ export async function changeMemberRole(actor: Actor, input: { teamId: string; us
     if (!membership) throw new TeamAdminError('NOT_A_MEMBER');
     if (membership.role === role) return;
     if (membership.role === 'MEMBER' && (await countManagers(tx, teamId)) <= 1) throw new TeamAdminError('LAST_MEMBER');
+    // A viewer works on no card: made one, they are taken off the team's cards (before the membership's own event).
+    if (role === 'VIEWER') await removePersonFromTeamCards(tx, { teamId, userId, actorId: actor.id });
     await tx.membership.update({ where: { id: membership.id }, data: { role } });
     await appendTeamEvent(tx, { teamId, type: 'MEMBER_ROLE_CHANGED', actorId: actor.id, subjectUserId: userId, before: { role: membership.role }, after: { role }, at: now });
   });
@@ -201,6 +204,8 @@ export async function removeMember(actor: Actor, input: { teamId: string; userId
     const membership = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { id: true, role: true } });
     if (!membership) throw new TeamAdminError('NOT_A_MEMBER');
     if (membership.role === 'MEMBER' && (await countManagers(tx, teamId)) <= 1) throw new TeamAdminError('LAST_MEMBER');
+    // Off the team's cards first: card rows, then board rows (the order every card change locks them in).
+    await removePersonFromTeamCards(tx, { teamId, userId, actorId: actor.id });
     await tx.membership.delete({ where: { id: membership.id } });
     await appendTeamEvent(tx, { teamId, type: 'MEMBER_REMOVED', actorId: actor.id, subjectUserId: userId, before: { role: membership.role }, at: now });
   });

@@ -19,6 +19,7 @@ const EXPECTED: Record<BoardAction, Record<TeamRole | 'NONE', boolean>> = {
   'card.move': { MEMBER: true, VIEWER: false, NONE: false },
   'card.archive': { MEMBER: true, VIEWER: false, NONE: false },
   'card.block': { MEMBER: true, VIEWER: false, NONE: false },
+  'card.join': { MEMBER: true, VIEWER: false, NONE: false },
   'column.create': { MEMBER: true, VIEWER: false, NONE: false },
   'column.edit': { MEMBER: true, VIEWER: false, NONE: false },
   'column.reorder': { MEMBER: true, VIEWER: false, NONE: false },

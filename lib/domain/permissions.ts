@@ -24,6 +24,8 @@ export const BOARD_ACTIONS = [
   'card.move',
   'card.archive',
   'card.block',
+  /** Putting oneself on a card, or off it (never someone else: lib/data/card-people.ts). */
+  'card.join',
   'column.create',
   'column.edit',
   'column.reorder',

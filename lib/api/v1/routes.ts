@@ -5,6 +5,7 @@ import type { BoardCommand } from '@/lib/board/commands';
 import type { ApiPrincipal } from '@/lib/data/api-tokens';
 import { executeBoardCommandForSession } from '@/lib/data/board-commands';
 import { getBoardForUser } from '@/lib/data/boards';
+import { withoutPeopleEvents } from '@/lib/people/card-people';
 import { getCardDetail } from '@/lib/data/cards';
 import { addComment, findCommentActor, listComments } from '@/lib/data/comments';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
@@ -143,7 +144,8 @@ export const API_ROUTES: ApiRoute[] = [
     params: cardParamsSchema,
     response: cardDetailSchema,
     async run({ principal, params }) {
-      return { body: { card: await getCardDetail(principal.actorUserId, params.boardId as string, params.cardId as string) } };
+      const card = await getCardDetail(principal.actorUserId, params.boardId as string, params.cardId as string);
+      return { body: { card: { ...card, history: withoutPeopleEvents(card.history) } } };
     },
   },
   {
@@ -172,7 +174,7 @@ export const API_ROUTES: ApiRoute[] = [
     response: cardHistorySchema,
     async run({ principal, params }) {
       const card = await getCardDetail(principal.actorUserId, params.boardId as string, params.cardId as string);
-      return { body: { cardId: card.id, history: card.history } };
+      return { body: { cardId: card.id, history: withoutPeopleEvents(card.history) } };
     },
   },
   {

@@ -92,6 +92,9 @@ export const cardSchema = z
     doneAt: isoDateTime.nullable(),
     lastMovedAt: isoDateTime,
     version: z.number().int().meta({ description: 'Increments with every change.' }),
+    people: z
+      .array(z.object({ userId: z.string(), name: z.string(), initials: z.string() }))
+      .meta({ description: 'Who put themselves on the card ("I’m on it"), by name. Coordination only: no time or count per person, and the card history here leaves joining and leaving out.' }),
   })
   .meta({ id: 'Card' });
 

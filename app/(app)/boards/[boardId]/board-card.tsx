@@ -8,6 +8,7 @@ import type { MenuOpening } from '@/components/ui/menu-button';
 import { describeWorkAge, getElapsedDays } from '@/lib/board/age';
 import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
 import { useBoardCardSupport } from './board-card-context';
+import { CardPeopleFaces } from './card-people';
 import { useCellMoveGroups } from './lane-move-menu';
 import { MoveToMenu, type MoveRequest } from './move-to-menu';
 import { CommentCount } from './card-comments';
@@ -165,6 +166,7 @@ export function BoardCard(props: Props) {
           </ul>
         )}
         {card.blockedAt && card.blockedReason && <p className="mt-1 text-xs text-red-900 wrap-anywhere">{t('blockedReason', { reason: card.blockedReason })}</p>}
+        <CardPeopleFaces people={card.people} className="mt-1" />
       </div>
       {notice && (
         <div role="alert" className="mt-1 flex items-start gap-1 rounded border border-red-700 bg-red-50 p-1 text-xs text-red-900" data-testid="card-notice">

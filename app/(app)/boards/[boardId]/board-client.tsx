@@ -89,6 +89,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
   const tData = useTranslations('data');
   const tA11y = useTranslations('boardA11y');
   const tKeys = useTranslations('boardKeys');
+  const tPeople = useTranslations('cardPeople');
   const boardId = initialBoard.id;
   const canEdit = initialBoard.role === 'MEMBER';
 
@@ -218,10 +219,11 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
       if (event.kind === 'board.changed') return t('live.boardChanged', { actor });
       if (event.kind === 'card.remove') return t('live.cardRemoved', { actor, title: event.title });
       const values = { actor, title: event.card.title, column: columnName(event.card.columnId) };
+      if (event.action === 'joined' || event.action === 'left') return tPeople(`live.${event.action}`, { actor, title: event.card.title });
       const key = ({ created: 'live.cardCreated', moved: 'live.cardMoved', edited: 'live.cardEdited', blocked: 'live.cardBlocked', unblocked: 'live.cardUnblocked', commented: 'live.cardCommented', 'comment-edited': 'live.commentEdited', 'comment-deleted': 'live.commentDeleted' } as const)[event.action];
       return t(key, values);
     },
-    [columnName, t],
+    [columnName, t, tPeople],
   );
 
   const { status: liveStatus, viewers, viewerTotal } = useBoardLive(boardId, {
@@ -551,6 +553,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
           cardId={openCardId}
           columns={columns}
           canEdit={canEdit}
+          currentUserId={currentUser.id}
           onClose={closeCard}
           runCommand={runCommand}
           liveCard={cards.find((card) => card.id === openCardId) ?? null}

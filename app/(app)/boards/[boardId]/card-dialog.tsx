@@ -13,12 +13,15 @@ import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import type { CommandOutcome } from './command-outcome';
 import { MoveToMenu, type MoveRequest } from './move-to-menu';
 import { CardComments, describeCommentHistory } from './card-comments';
+import { CardPeopleSection, usePeopleHistorySentence } from './card-people';
 
 export type CardDialogProps = {
   boardId: string;
   cardId: string;
   columns: BoardColumnView[];
   canEdit: boolean;
+  /** Who is looking: "Jag tar det" puts this person (and only them) on the card. */
+  currentUserId: string;
   onClose: () => void;
   runCommand: (command: BoardCommand) => Promise<CommandOutcome>;
   /** The card as the page knows it live: a colleague's change (an unblock, a move) shows here at once. */
@@ -49,7 +52,7 @@ const buttonDanger =
 const fieldClass = 'w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700';
 
 /** One card in full: details, description, blocked state, history; members can also change it from here. */
-export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runCommand, liveCard, liveNotice, countInColumn, onMove }: CardDialogProps) {
+export function CardDialog({ boardId, cardId, columns, canEdit, currentUserId, onClose, runCommand, liveCard, liveNotice, countInColumn, onMove }: CardDialogProps) {
   const t = useTranslations('cardDialog');
   const tDemand = useTranslations('demand');
   const format = useFormatter();
@@ -263,6 +266,8 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
             </dd>
           </dl>
 
+          <CardPeopleSection card={card} currentUserId={currentUserId} canEdit={canEdit} pending={pending} run={(command, message) => run(command, message)} />
+
           {card.blockedAt !== null && (
             <section aria-labelledby={ids.blocked} className="flex gap-3 rounded border-2 border-red-700 bg-red-50 p-3 text-red-900">
               <BlockedIcon />
@@ -388,7 +393,7 @@ export function CardDialog({ boardId, cardId, columns, canEdit, onClose, runComm
               <ol className="flex flex-col gap-3 border-s-2 border-slate-300 ps-4">
                 {card.history.map((entry) => (
                   <li key={entry.id}>
-                    <HistoryEntrySentences entry={entry} />
+                    <HistoryEntrySentences entry={entry} someone={t('someone')} />
                     <p className="text-sm text-slate-700">
                       {entry.actorName ?? t('someone')} ·{' '}
                       <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), DATE_TIME)}</time>
@@ -580,8 +585,9 @@ function PersonalDataNudge({ show }: { show: boolean }) {
   );
 }
 
-function HistoryEntrySentences({ entry }: { entry: CardHistoryEntry }) {
+function HistoryEntrySentences({ entry, someone }: { entry: CardHistoryEntry; someone: string }) {
   const t = useTranslations('cardDialog.historyEntry');
+  const peopleSentence = usePeopleHistorySentence()(entry, someone);
   const tDemand = useTranslations('demand');
   const tComments = useTranslations('comments');
   const column = (name: string | null) => name ?? t('removedColumn');
@@ -611,6 +617,10 @@ function HistoryEntrySentences({ entry }: { entry: CardHistoryEntry }) {
       break;
     case 'ARCHIVED':
       lines.push(t('archived', { column: column(entry.fromColumnName) }));
+      break;
+    case 'PERSON_JOINED':
+    case 'PERSON_LEFT':
+      lines.push(peopleSentence);
       break;
     case 'EDITED': {
       const title = readChange(data.title);

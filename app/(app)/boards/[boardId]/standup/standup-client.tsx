@@ -75,6 +75,7 @@ const kbdClass = 'rounded border border-slate-500 bg-slate-100 px-1.5 font-mono 
 export function StandupClient({ initialData, currentUser, nowIso, experimentsDue }: Props) {
   const t = useTranslations('standup');
   const tBoard = useTranslations('board');
+  const tPeople = useTranslations('cardPeople');
   const tA11y = useTranslations('boardA11y');
   const tErrors = useTranslations('errors');
   const format = useFormatter();
@@ -209,10 +210,11 @@ export function StandupClient({ initialData, currentUser, nowIso, experimentsDue
       const actor = event.actorName || tBoard('live.someone');
       if (event.kind === 'board.changed') return tBoard('live.boardChanged', { actor });
       if (event.kind === 'card.remove') return tBoard('live.cardRemoved', { actor, title: event.title });
+      if (event.action === 'joined' || event.action === 'left') return tPeople(`live.${event.action}`, { actor, title: event.card.title });
       const key = ({ created: 'live.cardCreated', moved: 'live.cardMoved', edited: 'live.cardEdited', blocked: 'live.cardBlocked', unblocked: 'live.cardUnblocked', commented: 'live.cardCommented', 'comment-edited': 'live.commentEdited', 'comment-deleted': 'live.commentDeleted' } as const)[event.action];
       return tBoard(key, { actor, title: event.card.title, column: columnName(event.card.columnId) });
     },
-    [columnName, tBoard],
+    [columnName, tBoard, tPeople],
   );
 
   const { status: liveStatus } = useBoardLive(boardId, {
@@ -678,6 +680,7 @@ export function StandupClient({ initialData, currentUser, nowIso, experimentsDue
           cardId={dialog.cardId}
           columns={columns}
           canEdit={canRun}
+          currentUserId={currentUser.id}
           onClose={closeDialog}
           runCommand={runCommand}
           liveCard={cards.find((card) => card.id === dialog.cardId) ?? null}

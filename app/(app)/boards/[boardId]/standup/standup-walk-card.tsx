@@ -17,6 +17,7 @@ export function StandupWalkCard({ item, column, isCurrent, cycleTimeP85Days, onO
   const t = useTranslations('standup');
   // The first calendar day reads "started today", as on the board (lib/board/age.ts).
   const tA11y = useTranslations('boardA11y');
+  const tPeople = useTranslations('cardPeople');
   const { card, ageDays, daysSinceMove, blockedDays, exceedsCycleTime } = item;
   const isBlocked = blockedDays !== null;
   const isDone = column.flowState === 'DONE';
@@ -85,6 +86,13 @@ export function StandupWalkCard({ item, column, isCurrent, cycleTimeP85Days, onO
 
         <dt className="font-medium text-slate-700">{t('card.demand')}</dt>
         <dd>{t(`card.demandType.${card.demand}`)}</dd>
+
+        {card.people.length > 0 && (
+          <>
+            <dt className="font-medium text-slate-700">{tPeople('heading')}</dt>
+            <dd data-testid="walk-card-people">{card.people.map((person) => person.name).join(', ')}</dd>
+          </>
+        )}
       </dl>
     </li>
   );
