@@ -189,6 +189,12 @@ export const MATRIX: MatrixEntry[] = [
     call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/events`, stream: true }),
   },
   {
+    key: 'GET /api/boards/[boardId]/search',
+    access: 'teamRead',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/search` }),
+  },
+  {
     key: 'GET /api/boards/[boardId]/flow/export',
     access: 'teamRead',
     mutates: false,

@@ -17,6 +17,7 @@ import enSecurity from './en/security.json';
 import enComments from './en/comments.json';
 import enNotifications from './en/notifications.json';
 import enPeople from './en/people.json';
+import enSearch from './en/search.json';
 import svAdmin from './sv/admin.json';
 import svApi from './sv/api.json';
 import svBoard from './sv/board.json';
@@ -35,14 +36,15 @@ import svSecurity from './sv/security.json';
 import svComments from './sv/comments.json';
 import svNotifications from './sv/notifications.json';
 import svPeople from './sv/people.json';
+import svSearch from './sv/search.json';
 
 /**
  * The message catalogues, one JSON file per area and language. A new area adds one import per language here;
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes, ...enExperiments, ...enComments, ...enNotifications, ...enPeople },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes, ...svExperiments, ...svComments, ...svNotifications, ...svPeople },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes, ...enExperiments, ...enComments, ...enNotifications, ...enPeople, ...enSearch },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes, ...svExperiments, ...svComments, ...svNotifications, ...svPeople, ...svSearch },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

@@ -74,14 +74,15 @@ export function CardPeopleSection({ card, currentUserId, canEdit, pending, run }
           <button
             type="button"
             aria-describedby={ids.hint}
-            disabled={pending}
+            // Never `disabled` while the change is under way: a disabled button drops keyboard focus.
+            aria-busy={pending || undefined}
             onClick={() =>
               void run(
                 { type: isOn ? 'card.leave' : 'card.join', cardId: card.id },
                 t(isOn ? 'leftStatus' : 'joinedStatus', { title: card.title }),
               )
             }
-            className="inline-flex min-h-9 items-center justify-center rounded border border-brand-700 bg-white px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60"
+            className="inline-flex min-h-9 items-center justify-center rounded border border-brand-700 bg-white px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50"
           >
             {isOn ? t('leave') : t('join')}
           </button>
