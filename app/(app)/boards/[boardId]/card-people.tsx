@@ -15,7 +15,8 @@ export function CardPeopleFaces({ people, className = '' }: { people: readonly C
   const t = useTranslations('cardPeople');
   if (people.length === 0) return null;
   return (
-    <ul aria-label={t('listLabel')} className={`flex flex-wrap gap-1 ${className}`} data-testid="card-people">
+    // No aria-label on the list: the card's description (aria-describedby) would read that label instead of the names.
+    <ul className={`flex flex-wrap gap-1 ${className}`} data-testid="card-people">
       {people.map((person) => (
         <li key={person.userId}>
           <span
