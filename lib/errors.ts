@@ -25,6 +25,8 @@ export const APP_ERROR_CODES = [
   'MENTION_NOT_MEMBER',
   /** Only a comment's author may edit or delete it. */
   'COMMENT_NOT_AUTHOR',
+  /** A read of a card on a board that may hold client data could not be logged, so it was refused (lib/data/read-log.ts). */
+  'READ_NOT_LOGGED',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -63,6 +65,7 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   TWO_FACTOR_REQUIRED: 403,
   MENTION_NOT_MEMBER: 422,
   COMMENT_NOT_AUTHOR: 403,
+  READ_NOT_LOGGED: 503,
 };
 
 export function isAppError(error: unknown): error is AppError {

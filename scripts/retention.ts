@@ -11,6 +11,10 @@
  * With `npm start`'s embedded PostgreSQL (no DATABASE_URL), it connects to that database on TILLIT_PG_PORT while
  * `npm start` is running.
  *
+ * It also deletes the read log of boards that may hold client data (and its log reviews) older than
+ * TILLIT_READ_LOG_RETENTION_YEARS (default 5 years; lib/data/read-log.ts deleteExpiredReadLog): the log has its own
+ * period, apart from the team's card retention. With --team or --dry-run the read log is left as it is.
+ *
  * Options:
  *   --dry-run           report what would be cleared per team, change nothing
  *   --now=<ISO time>    a fixed clock instead of the real one (rehearsals and tests)
@@ -50,8 +54,13 @@ async function main() {
       console.log(JSON.stringify({ job: 'retention', dryRun: true, now: now.toISOString(), teams: report }));
       return;
     }
+    // Read before anything runs: a bad setting stops the job instead of deleting the wrong rows.
+    const { parseReadLogRetentionYears, readLogCutoff } = await import('@/lib/read-log/model');
+    const readLogYears = parseReadLogRetentionYears(process.env.TILLIT_READ_LOG_RETENTION_YEARS);
     const result = await runRetention(now, teamId ? { teamId } : {});
-    console.log(JSON.stringify({ job: 'retention', now: now.toISOString(), cleared: result.cleared, teams: result.teams }));
+    const { deleteExpiredReadLog } = await import('@/lib/data/read-log');
+    const readLog = teamId ? null : { years: readLogYears, ...(await deleteExpiredReadLog(readLogCutoff(now, readLogYears))) };
+    console.log(JSON.stringify({ job: 'retention', now: now.toISOString(), cleared: result.cleared, teams: result.teams, readLog }));
   } finally {
     await getDb().$disconnect();
   }

@@ -45,6 +45,10 @@ export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; p
     select: { id: true },
   });
   const boardRow = await db.board.findUniqueOrThrow({ where: { id: board.boardId }, select: { name: true } });
+  const read = await db.cardReadLog.create({ data: { boardId: board.boardId, cardId: board.cards[0]!.id, readerId: board.member.id, readerName: board.member.name, channel: 'DIALOG' } });
+  const review = await db.readLogReview.create({
+    data: { boardId: board.boardId, periodFrom: new Date(Date.now() - 86_400_000), periodTo: new Date(Date.now() + 86_400_000), populationCount: 1, seed: 1, drawnById: board.member.id, drawnByName: board.member.name, drawnAt: new Date(), entries: { create: { entryId: read.id } } },
+  });
   const fixture: MatrixFixture = {
     teamId: board.teamId,
     boardId: board.boardId,
@@ -57,6 +61,10 @@ export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; p
     invitationId: invitation.id,
     colleagueId: board.colleague.id,
     experimentId: experiment.id,
+    readLogReviewId: review.id,
+    async markHoldsClientData() {
+      await db.board.update({ where: { id: board.boardId }, data: { holdsClientData: true } });
+    },
     async newOpenInvitationToken() {
       const team = await getOpenTeam();
       const token = randomBytes(32).toString('base64url');
@@ -86,6 +94,7 @@ export function ghostOf(fixture: MatrixFixture): MatrixFixture {
     invitationId: ghost(fixture.invitationId),
     colleagueId: ghost(fixture.colleagueId),
     experimentId: ghost(fixture.experimentId),
+    readLogReviewId: ghost(fixture.readLogReviewId),
   };
 }
 
@@ -103,6 +112,9 @@ export async function fingerprint(fixture: MatrixFixture): Promise<string> {
       'cardPeople', (SELECT json_agg(json_build_object('card', p."cardId", 'user', p."userId") ORDER BY p."cardId", p."userId") FROM "CardPerson" p JOIN "Card" c ON c.id = p."cardId" WHERE c."boardId" = ${fixture.boardId}),
       'boardEvents', (SELECT count(*) FROM "BoardEvent" WHERE "boardId" = ${fixture.boardId}),
       'experiments', (SELECT json_agg(json_build_object('id', id, 'status', status, 'change', change, 'hypothesis', hypothesis, 'review', "reviewDate") ORDER BY id) FROM "Experiment" WHERE "boardId" = ${fixture.boardId}),
+      'board', (SELECT json_build_object('holdsClientData', "holdsClientData") FROM "Board" WHERE id = ${fixture.boardId}),
+      'readLog', (SELECT count(*) FROM "CardReadLog" WHERE "boardId" = ${fixture.boardId}),
+      'readLogReviews', (SELECT json_agg(json_build_object('id', r.id, 'reviewed', r."reviewedAt", 'note', r.note, 'entries', (SELECT count(*) FROM "ReadLogReviewEntry" e WHERE e."reviewId" = r.id)) ORDER BY r.id) FROM "ReadLogReview" r WHERE r."boardId" = ${fixture.boardId}),
       'standups', (SELECT json_agg(json_build_object('id', id, 'ended', "endedAt") ORDER BY id) FROM "Standup" WHERE "boardId" = ${fixture.boardId}),
       'memberships', (SELECT json_agg(json_build_object('user', "userId", 'role', role) ORDER BY "userId") FROM "Membership" WHERE "teamId" = ${fixture.teamId}),
       'invitations', (SELECT json_agg(json_build_object('id', id, 'accepted', "acceptedAt", 'revoked', "revokedAt") ORDER BY id) FROM "TeamInvitation" WHERE "teamId" = ${fixture.teamId}),

@@ -61,6 +61,10 @@ export type MatrixFixture = {
   newOpenInvitationToken(): Promise<string>;
   /** Ends every standup on the board (so that starting one creates one). */
   endStandups(): Promise<void>;
+  /** A log review of the board's read log, drawn and not yet reviewed (one read in its sample, from today). */
+  readLogReviewId: string;
+  /** Marks the board as possibly holding client data (every read of a card's content is then logged). */
+  markHoldsClientData(): Promise<void>;
 };
 
 export type MatrixCall =
@@ -182,6 +186,24 @@ export const MATRIX: MatrixEntry[] = [
   { key: 'GET /api/notifications', access: 'signedIn', mutates: false, call: () => ({ kind: 'route', method: 'GET', path: '/api/notifications' }) },
   { key: 'POST /api/notifications', access: 'signedIn', mutates: false, call: () => ({ kind: 'route', method: 'POST', path: '/api/notifications', body: { all: true } }) },
   ...commandEntries,
+  {
+    // On a board that may hold client data the same read writes an access-log row: the fingerprint counts the
+    // board's log rows, so a refused read must leave none.
+    key: 'GET /api/boards/[boardId]/cards/[cardId] client-data',
+    access: 'teamRead',
+    mutates: false,
+    call: async (fx) => {
+      await fx.markHoldsClientData();
+      return { kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/cards/${fx.cardIds[0]}` };
+    },
+  },
+  {
+    // The board's access log as CSV: it names colleagues and what they read, so members only (not viewers).
+    key: 'GET /api/boards/[boardId]/access-log',
+    access: 'teamMember',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/access-log` }),
+  },
   {
     key: 'GET /api/boards/[boardId]/events',
     access: 'teamRead',
@@ -437,6 +459,27 @@ export const MATRIX: MatrixEntry[] = [
     access: 'teamMember',
     mutates: true,
     call: (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/members`, args: [fx.teamId, true] }),
+  },
+  {
+    key: 'app/(app)/boards/[boardId]/access-log/actions.ts#setBoardHoldsClientDataAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: `/boards/${fx.boardId}/access-log`, args: [fx.boardId, true] }),
+  },
+  {
+    key: 'app/(app)/boards/[boardId]/access-log/actions.ts#drawReadLogSampleAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => {
+      const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+      return { kind: 'action', page: `/boards/${fx.boardId}/access-log`, args: [fx.boardId, { from: '2020-01-01', to: today, size: 5 }] };
+    },
+  },
+  {
+    key: 'app/(app)/boards/[boardId]/access-log/actions.ts#recordReadLogReviewAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: `/boards/${fx.boardId}/access-log`, args: [fx.boardId, fx.readLogReviewId, 'Matrisgenomgång'] }),
   },
   {
     key: 'app/(app)/admin/actions.ts#createTeamAction',

@@ -76,6 +76,8 @@ export type BoardView = {
    * stream resumes after it, so no change made since is missed and none needs a refetch.
    */
   eventSeq: number;
+  /** "Kan innehålla klientuppgifter": every read of a card's content is logged (lib/data/read-log.ts). */
+  holdsClientData: boolean;
 };
 
 export type CardDetailView = BoardCardView & {

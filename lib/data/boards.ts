@@ -26,6 +26,7 @@ export async function getBoardForUser(userId: string, boardId: string, now: Date
       name: true,
       // Read with (or before) the cards, never after: the live stream resumes after it (BoardView.eventSeq).
       eventSeq: true,
+      holdsClientData: true,
       team: { select: { id: true, name: true } },
       columns: { where: { deletedAt: null }, orderBy: { position: 'asc' }, select: COLUMN_VIEW_SELECT },
       lanes: { where: { deletedAt: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: LANE_VIEW_SELECT },
@@ -42,6 +43,7 @@ export async function getBoardForUser(userId: string, boardId: string, now: Date
     cards: board.cards.map(toCardView),
     cycleTimeP85Days: await getRecentCycleTimeP85(boardId, now),
     eventSeq: board.eventSeq,
+    holdsClientData: board.holdsClientData,
   };
 }
 

@@ -12,6 +12,8 @@ import { announceCommitted } from '@/lib/events/after-commit';
 import { BOARD_EVENTS_CHANNEL, describeInTransactionNotification, outboxCtes } from '@/lib/events/log';
 import type { CommittedEvent } from '@/lib/events/types';
 import { publishBoardEvent } from '@/lib/live/publish';
+import type { ReadChannel } from '@/lib/read-log/model';
+import { recordCardReadsIfSensitive } from './read-log';
 import { authorizeBoardAction, isSsoMultiFactorRequired } from './access';
 import { lockLaneForNewCard } from './lanes';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
@@ -507,8 +509,12 @@ function confirmationNeeded(breaches: WipBreach[], columnName: string, laneName:
   return new AppError('LANE_WIP_CONFIRMATION_NEEDED', { lane: laneName, limit: lane?.limit ?? 0 });
 }
 
-/** One card with its description and full history, for the card dialog. */
-export async function getCardDetail(userId: string, boardId: string, cardId: string): Promise<CardDetailView> {
+/**
+ * One card with its description and full history, for the card dialog (and the API's card reads, `channel`
+ * 'api'). On a board that may hold client data the read is logged before the card is returned, and refused when it
+ * cannot be (lib/data/read-log.ts).
+ */
+export async function getCardDetail(userId: string, boardId: string, cardId: string, channel: ReadChannel = 'dialog'): Promise<CardDetailView> {
   const db = getDb();
   await authorizeBoardAction(db, userId, boardId, 'board.read');
   const card = await db.card.findFirst({
@@ -516,6 +522,7 @@ export async function getCardDetail(userId: string, boardId: string, cardId: str
     select: {
       ...CARD_VIEW_SELECT,
       description: true,
+      board: { select: { holdsClientData: true } },
       events: {
         orderBy: [{ at: 'asc' }, { id: 'asc' }],
         select: {
@@ -534,6 +541,7 @@ export async function getCardDetail(userId: string, boardId: string, cardId: str
     },
   });
   if (!card) throw new AppError('NOT_FOUND');
+  await recordCardReadsIfSensitive(db, { boardId, readerId: userId, cardIds: [cardId], channel, holdsClientData: card.board.holdsClientData });
   const { events } = card;
   const idsOf = (pick: (event: (typeof events)[number]) => (string | null)[]) => [...new Set(events.flatMap(pick).filter((id): id is string => !!id))];
   const [columns, lanes] = await Promise.all([

@@ -5,6 +5,7 @@ import { TILLIT_EXPORT_FORMAT, TILLIT_EXPORT_VERSION, type TillitExport } from '
 import type { JsonValue } from '@/lib/import/model';
 import { PEOPLE_EVENT_TYPES } from '@/lib/people/card-people';
 import { authorizeBoardAction } from './access';
+import { recordCardReadsIfSensitive } from './read-log';
 
 type PeopleEventType = (typeof PEOPLE_EVENT_TYPES)[number];
 /** Exports leave out who joined or left which card when (lib/people/card-people.ts): no timing per person. */
@@ -19,6 +20,7 @@ const json = (value: unknown) => (value ?? null) as JsonValue | null;
  * The whole board as Tillit's JSON export (lib/export/tillit-format.ts): every column, card, field and event,
  * archived and removed ones included, so another Tillit imports it with nothing lost. It names who made each
  * change, so it is for the team's members only (viewers can download the CSV files, which name no one).
+ * On a board that may hold client data every card in it is logged as read ('export') before the file is returned.
  */
 export async function getBoardExport(userId: string, boardId: string, now: Date): Promise<TillitExport> {
   const db = getDb();
@@ -29,6 +31,7 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
       id: true,
       name: true,
       createdAt: true,
+      holdsClientData: true,
       columns: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
       cards: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
       standups: { orderBy: [{ startedAt: 'asc' }, { id: 'asc' }], select: { startedAt: true, endedAt: true } },
@@ -46,6 +49,7 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
       select: { type: true, columnId: true, at: true, before: true, after: true, importedActorName: true, actor: { select: { name: true } } },
     }),
   ]);
+  await recordCardReadsIfSensitive(db, { boardId, readerId: userId, cardIds: board.cards.map((card) => card.id), channel: 'export', holdsClientData: board.holdsClientData });
   return {
     format: TILLIT_EXPORT_FORMAT,
     version: TILLIT_EXPORT_VERSION,
@@ -114,7 +118,10 @@ async function getColumnNames(boardId: string): Promise<Map<string, string>> {
   return new Map(columns.map((column) => [column.id, column.name]));
 }
 
-/** Every card of the board (archived ones too), for the cards CSV. Members and viewers; no person named. */
+/**
+ * Every card of the board (archived ones too), for the cards CSV. Members and viewers; no person named. On a board
+ * that may hold client data each card is logged as read ('export') before the rows are returned.
+ */
 export async function getCardsForCsv(userId: string, boardId: string): Promise<CardCsvRow[]> {
   const db = getDb();
   await authorizeBoardAction(db, userId, boardId, 'board.history.read');
@@ -124,6 +131,7 @@ export async function getCardsForCsv(userId: string, boardId: string): Promise<C
     db.column.findMany({ where: { boardId }, select: { id: true, position: true } }),
   ]);
   const columnOrder = new Map(columns.map((column) => [column.id, column.position]));
+  await recordCardReadsIfSensitive(db, { boardId, readerId: userId, cardIds: cards.map((card) => card.id), channel: 'export' });
   cards.sort(
     (a, b) =>
       Number(a.archivedAt !== null) - Number(b.archivedAt !== null) ||
@@ -147,7 +155,10 @@ export async function getCardsForCsv(userId: string, boardId: string): Promise<C
   }));
 }
 
-/** The board's whole card history in time order, for the history CSV. Members and viewers; no person named. */
+/**
+ * The board's whole card history in time order, for the history CSV. Members and viewers; no person named. On a
+ * board that may hold client data each card the file names is logged as read ('export') before the rows are returned.
+ */
 export async function getHistoryForCsv(userId: string, boardId: string): Promise<HistoryCsvRow[]> {
   const db = getDb();
   await authorizeBoardAction(db, userId, boardId, 'board.history.read');
@@ -159,6 +170,7 @@ export async function getHistoryForCsv(userId: string, boardId: string): Promise
       select: { cardId: true, type: true, at: true, fromColumnId: true, toColumnId: true, data: true, card: { select: { title: true } } },
     }),
   ]);
+  await recordCardReadsIfSensitive(db, { boardId, readerId: userId, cardIds: events.map((event) => event.cardId), channel: 'export' });
   return events.map((event) => ({
     cardId: event.cardId,
     cardTitle: event.card.title,

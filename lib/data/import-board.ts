@@ -159,6 +159,10 @@ export async function importBoard(
           })),
         }),
       );
+      // A board that was marked as holding client data (and not unmarked since) stays marked: its reads are logged here too.
+      const clientDataMarks = plan.boardEvents.filter((event) => event.type === 'CLIENT_DATA_MARKED' || event.type === 'CLIENT_DATA_UNMARKED');
+      const lastMark = clientDataMarks.reduce<(typeof clientDataMarks)[number] | undefined>((last, event) => (!last || event.at >= last.at ? event : last), undefined);
+      if (lastMark?.type === 'CLIENT_DATA_MARKED') await tx.board.update({ where: { id: boardId }, data: { holdsClientData: true } });
       await insertInChunks(tx, plan.standups, progress, (rows) =>
         tx.standup.createMany({ data: rows.map((standup) => ({ boardId, startedAt: standup.startedAt, endedAt: standup.endedAt })) }),
       );

@@ -36,6 +36,9 @@ const EXPECTED: Record<BoardAction, Record<TeamRole | 'NONE', boolean>> = {
   'standup.run': { MEMBER: true, VIEWER: false, NONE: false },
   'team.members.read': { MEMBER: true, VIEWER: true, NONE: false },
   'team.members.manage': { MEMBER: true, VIEWER: false, NONE: false },
+  // The read log names colleagues and what they read: the team's members review it, viewers (managers reading flow) do not.
+  'readlog.read': { MEMBER: true, VIEWER: false, NONE: false },
+  'readlog.review': { MEMBER: true, VIEWER: false, NONE: false },
 };
 
 describe('canPerform', () => {

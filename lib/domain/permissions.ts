@@ -42,6 +42,9 @@ export const BOARD_ACTIONS = [
   'standup.run',
   'team.members.read',
   'team.members.manage',
+  // The read log of a board that may hold client data: reading it and recording a log review (members only).
+  'readlog.read',
+  'readlog.review',
 ] as const;
 
 /** One of {@link BOARD_ACTIONS}. */

@@ -35,7 +35,9 @@ export type BoardEventKind =
   | 'EXPERIMENT_PROPOSED'
   | 'EXPERIMENT_CHANGED'
   | 'EXPERIMENT_STARTED'
-  | 'EXPERIMENT_ENDED';
+  | 'EXPERIMENT_ENDED'
+  | 'CLIENT_DATA_MARKED'
+  | 'CLIENT_DATA_UNMARKED';
 export const BOARD_EVENT_KINDS = [
   'BOARD_CREATED',
   'COLUMN_CREATED',
@@ -57,6 +59,8 @@ export const BOARD_EVENT_KINDS = [
   'EXPERIMENT_CHANGED',
   'EXPERIMENT_STARTED',
   'EXPERIMENT_ENDED',
+  'CLIENT_DATA_MARKED',
+  'CLIENT_DATA_UNMARKED',
 ] as const satisfies readonly BoardEventKind[];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -144,7 +144,7 @@ export const API_ROUTES: ApiRoute[] = [
     params: cardParamsSchema,
     response: cardDetailSchema,
     async run({ principal, params }) {
-      const card = await getCardDetail(principal.actorUserId, params.boardId as string, params.cardId as string);
+      const card = await getCardDetail(principal.actorUserId, params.boardId as string, params.cardId as string, 'api');
       return { body: { card: { ...card, history: withoutPeopleEvents(card.history) } } };
     },
   },
@@ -173,7 +173,7 @@ export const API_ROUTES: ApiRoute[] = [
     params: cardParamsSchema,
     response: cardHistorySchema,
     async run({ principal, params }) {
-      const card = await getCardDetail(principal.actorUserId, params.boardId as string, params.cardId as string);
+      const card = await getCardDetail(principal.actorUserId, params.boardId as string, params.cardId as string, 'api');
       return { body: { cardId: card.id, history: withoutPeopleEvents(card.history) } };
     },
   },

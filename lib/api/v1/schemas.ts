@@ -132,6 +132,7 @@ export const boardSchema = z
     lanes: z.array(laneSchema).optional().meta({ description: 'Swimlanes, in order; every board has at least one.' }),
     cards: z.array(cardSchema),
     cycleTimeP85Days: z.number().nullable(),
+    holdsClientData: z.boolean().optional().meta({ description: 'The team marked the board as possibly holding client data: every read of a card’s content (GET …/cards/{cardId} and its history) is logged in the board’s access log before it is answered.' }),
   })
   .meta({ id: 'Board', description: 'The board as its team sees it: columns (and lanes, where the team uses them) in order, open cards in order.' });
 

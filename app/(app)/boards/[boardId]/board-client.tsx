@@ -87,6 +87,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
   const t = useTranslations('board');
   const tErrors = useTranslations('errors');
   const tData = useTranslations('data');
+  const tReadLog = useTranslations('readLog');
   const tA11y = useTranslations('boardA11y');
   const tKeys = useTranslations('boardKeys');
   const tPeople = useTranslations('cardPeople');
@@ -460,6 +461,11 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
             {tData('export.link')}
           </Link>
           {experimentsNav}
+          {initialBoard.role === 'MEMBER' && (
+            <Link className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100" href={`/boards/${boardId}/access-log`}>
+              {tReadLog('boardLink')}
+            </Link>
+          )}
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-3">
           {canEdit && (
@@ -477,6 +483,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
         </div>
       </div>
       {!canEdit && <p className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">{labels.readOnly}</p>}
+      {initialBoard.holdsClientData && <p className="border-b border-slate-300 bg-slate-100 px-4 py-2 text-sm text-slate-900">{tReadLog('boardNotice')}</p>}
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="live-announcer">
         <p key={announcement.id}>{announcement.text}</p>
       </div>

@@ -33,6 +33,7 @@ export default async function BoardHistoryPage({ params }: Props) {
   const t = await getTranslations('boardHistory');
   const tFlow = await getTranslations('flowState');
   const tLanes = await getTranslations('lanes');
+  const tReadLog = await getTranslations('readLog.history');
   const format = await getFormatter();
 
   return (
@@ -54,6 +55,8 @@ export default async function BoardHistoryPage({ params }: Props) {
               <div className="wrap-anywhere">
                 {isExperimentEvent(entry.type) ? (
                   <ExperimentEventText type={entry.type} after={entry.after} />
+                ) : entry.type === 'CLIENT_DATA_MARKED' || entry.type === 'CLIENT_DATA_UNMARKED' ? (
+                  <p>{tReadLog(entry.type)}</p>
                 ) : (
                   (describeLaneEntry(entry, tLanes, (value) => describeWip(value, t)) ?? describeEntry(entry, t, tFlow))
                 )}
