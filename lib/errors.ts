@@ -27,6 +27,8 @@ export const APP_ERROR_CODES = [
   'COMMENT_NOT_AUTHOR',
   /** A read of a card on a board that may hold client data could not be logged, so it was refused (lib/data/read-log.ts). */
   'READ_NOT_LOGGED',
+  /** The board is archived: read-only for everyone until a member restores it (lib/data/access.ts). */
+  'BOARD_ARCHIVED',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -66,6 +68,7 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   MENTION_NOT_MEMBER: 422,
   COMMENT_NOT_AUTHOR: 403,
   READ_NOT_LOGGED: 503,
+  BOARD_ARCHIVED: 409,
 };
 
 export function isAppError(error: unknown): error is AppError {

@@ -2,6 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { BoardAdminError, type BoardAdminErrorCode } from '@/lib/data/board-admin';
 import { TeamAdminError, type TeamAdminErrorCode } from '@/lib/data/team-admin';
 import { AccountSecurityError, type AccountSecurityErrorCode } from '@/lib/data/two-factor';
 import { isAppError } from '@/lib/errors';
@@ -12,16 +13,16 @@ import { log } from '@/lib/log';
  * Server actions answer with a result, never by throwing: `{ ok: true, data }` or `{ ok: false, code }`, where
  * the code is translated by the page (admin.errors.<code>). The access matrix test reads these codes.
  */
-export type ActionErrorCode = 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'VALIDATION' | 'UNAVAILABLE' | 'UNKNOWN' | 'TWO_FACTOR_REQUIRED' | TeamAdminErrorCode | AccountSecurityErrorCode;
+export type ActionErrorCode = 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'VALIDATION' | 'UNAVAILABLE' | 'UNKNOWN' | 'TWO_FACTOR_REQUIRED' | 'BOARD_ARCHIVED' | TeamAdminErrorCode | BoardAdminErrorCode | AccountSecurityErrorCode;
 export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; code: ActionErrorCode };
 
 
 /** The code a failed action answers with; an unexpected error is logged by type, code and frames, never its message. */
 export function toActionErrorCode(error: unknown): ActionErrorCode {
-  if (error instanceof TeamAdminError || error instanceof AccountSecurityError) return error.code;
+  if (error instanceof TeamAdminError || error instanceof AccountSecurityError || error instanceof BoardAdminError) return error.code;
   if (error instanceof z.ZodError) return 'VALIDATION';
   if (isAppError(error)) {
-    if (error.code === 'UNAUTHENTICATED' || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'VALIDATION' || error.code === 'UNAVAILABLE' || error.code === 'TWO_FACTOR_REQUIRED') return error.code;
+    if (error.code === 'UNAUTHENTICATED' || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'VALIDATION' || error.code === 'UNAVAILABLE' || error.code === 'TWO_FACTOR_REQUIRED' || error.code === 'BOARD_ARCHIVED') return error.code;
     return 'UNKNOWN';
   }
   log.error({ err: describeErrorForLog(error) }, 'server action failed');

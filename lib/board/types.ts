@@ -65,6 +65,8 @@ export type BoardView = {
   name: string;
   team: { id: string; name: string };
   role: TeamRole;
+  /** When the team archived the board (ISO), or null: an archived board is read-only for everyone. */
+  archivedAt: string | null;
   columns: BoardColumnView[];
   /** Every board has at least one lane; in position order (the board draws them with orderLanesForDisplay). */
   lanes: BoardLaneView[];

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db, Tx } from '@/lib/db';
-import { canPerform, type BoardAction, type TeamRole } from '@/lib/domain/permissions';
+import { canPerform, isAllowedOnArchivedBoard, type BoardAction, type TeamRole } from '@/lib/domain/permissions';
 import { getServerEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
@@ -47,7 +47,10 @@ export async function teamsOpenToFilter(db: Db | Tx, userId: string): Promise<{ 
 /**
  * The caller's role on a board's team. Throws NOT_FOUND when the board does not exist or the caller is not on
  * the team (the two are indistinguishable on purpose), TWO_FACTOR_REQUIRED when the team requires two-factor
- * sign-in and the caller has none, FORBIDDEN when the role does not allow the action.
+ * sign-in and the caller has none, FORBIDDEN when the role does not allow the action, and BOARD_ARCHIVED when the
+ * board is archived and the action is a write (lib/domain/permissions.ts isAllowedOnArchivedBoard): the one place
+ * that makes an archived board read-only for every write path (UI, board commands, API v1, intake, standups,
+ * experiments). moveCard checks the same in its own statement (lib/data/cards.ts).
  */
 export async function authorizeBoardAction(
   db: Db | Tx,
@@ -57,9 +60,10 @@ export async function authorizeBoardAction(
 ): Promise<BoardAccess> {
   const membership = await db.membership.findFirst({
     where: { userId, team: { boards: { some: { id: boardId } } } },
-    select: MEMBERSHIP_SELECT,
+    select: { ...MEMBERSHIP_SELECT, team: { select: { requireTwoFactor: true, boards: { where: { id: boardId }, select: { archivedAt: true } } } } },
   });
   const role = checkMembership(membership, action);
+  if (membership!.team.boards[0]?.archivedAt && !isAllowedOnArchivedBoard(action)) throw new AppError('BOARD_ARCHIVED');
   return { boardId, teamId: membership!.teamId, role };
 }
 

@@ -24,6 +24,7 @@ export async function getBoardForUser(userId: string, boardId: string, now: Date
     select: {
       id: true,
       name: true,
+      archivedAt: true,
       // Read with (or before) the cards, never after: the live stream resumes after it (BoardView.eventSeq).
       eventSeq: true,
       holdsClientData: true,
@@ -38,6 +39,7 @@ export async function getBoardForUser(userId: string, boardId: string, now: Date
     name: board.name,
     team: board.team,
     role: access.role,
+    archivedAt: board.archivedAt?.toISOString() ?? null,
     columns: board.columns,
     lanes: board.lanes,
     cards: board.cards.map(toCardView),

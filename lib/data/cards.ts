@@ -198,6 +198,7 @@ export type MoveCardInput = {
 type MoveLockRow = {
   role: string;
   actorName: string;
+  isArchived: boolean;
   targetId: string | null;
   targetName: string | null;
   wipLimit: number | null;
@@ -267,12 +268,12 @@ const MOVE_STATEMENTS = {
   lock: {
     name: 'tillit_move_lock',
     text: `
-      SELECT m.role, m."actorName", t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
+      SELECT m.role, m."actorName", m."isArchived", t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
              l.id AS "laneId", l.name AS "laneName", l."wipLimit" AS "laneWipLimit", l."wipMode" AS "laneWipMode",
              c.id AS "cardId", c."columnId", c."laneId" AS "cardLaneId", s."flowState" AS "fromFlowState", c.title, c.position,
              c.demand, c.labels, c."blockedReason", c."blockedAt", c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version, c."commentCount"
       FROM (
-        SELECT mm.role::text AS role, u.name AS "actorName"
+        SELECT mm.role::text AS role, u.name AS "actorName", b."archivedAt" IS NOT NULL AS "isArchived"
         FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId" JOIN "User" u ON u.id = mm."userId"
           JOIN "Team" tm ON tm.id = b."teamId"
         WHERE mm."userId" = $1 AND b.id = $2 AND ($7::int IS NULL OR u."sessionGeneration" = $7::int)
@@ -280,7 +281,7 @@ const MOVE_STATEMENTS = {
       ) m
       LEFT JOIN LATERAL (
         SELECT id, name, "wipLimit", "wipMode"::text AS "wipMode", "flowState"::text AS "flowState" FROM "Column"
-        WHERE id = $3 AND "boardId" = $2 AND "deletedAt" IS NULL AND m.role = ANY($4::text[])
+        WHERE id = $3 AND "boardId" = $2 AND "deletedAt" IS NULL AND m.role = ANY($4::text[]) AND NOT m."isArchived"
         FOR UPDATE
       ) t ON true
       LEFT JOIN LATERAL (
@@ -373,6 +374,8 @@ export async function moveCard(actor: { id: string; sessionGeneration?: number }
     const row = rows[0];
     if (!row) throw new AppError('NOT_FOUND');
     if (!canPerform(row.role as TeamRole, 'card.move')) throw new AppError('FORBIDDEN');
+    // An archived board is read-only (lib/data/access.ts authorizeBoardAction): the statement took no lock on it.
+    if (row.isArchived) throw new AppError('BOARD_ARCHIVED');
     // A column or lane of another board, a removed one, or a card that is not on the board: not found.
     if (!row.targetId || !row.laneId || !row.cardId) throw new AppError('NOT_FOUND');
     const target = { id: row.targetId, name: row.targetName ?? '', wipLimit: row.wipLimit, wipMode: row.wipMode ?? 'ADVISORY', flowState: row.flowState ?? 'IN_PROGRESS' };

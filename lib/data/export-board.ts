@@ -24,7 +24,7 @@ const json = (value: unknown) => (value ?? null) as JsonValue | null;
  */
 export async function getBoardExport(userId: string, boardId: string, now: Date): Promise<TillitExport> {
   const db = getDb();
-  await authorizeBoardAction(db, userId, boardId, 'board.edit');
+  await authorizeBoardAction(db, userId, boardId, 'board.export');
   const board = await db.board.findUniqueOrThrow({
     where: { id: boardId },
     select: {

@@ -592,6 +592,8 @@ function isDoneWithin(item: FlowItem, calendar: ZonedCalendar, fromDay: number, 
 
 /** One board's figures on the flow overview. */
 export interface BoardFlowSummary {
+  /** When the team archived the board, or null; archived boards are in the overview only when asked for. */
+  readonly archivedAt: string | null;
   readonly boardId: string;
   readonly boardName: string;
   /** Items in progress now (started, not done). */
@@ -627,15 +629,22 @@ export interface FlowOverview {
 /**
  * The flow overview: for every team the user is a member or viewer of, each board's WIP now and the last
  * OVERVIEW_WEEKS complete weeks. Read-only figures; there is deliberately nothing here to compare against a goal.
+ * It lists the teams' working boards; archived boards only with `includeArchived` ("Visa arkiverade").
  */
-export async function getFlowOverview(userId: string, now: Date, timeZone: string = DEFAULT_TIME_ZONE): Promise<FlowOverview> {
+export async function getFlowOverview(userId: string, now: Date, timeZone: string = DEFAULT_TIME_ZONE, options: { includeArchived?: boolean } = {}): Promise<FlowOverview> {
   const db = getDb();
   const memberships = await db.membership.findMany({
     // Teams that require two-factor sign-in the person lacks are left out (lib/data/access.ts).
     where: { userId, ...(await teamsOpenToFilter(db, userId)) },
     select: {
       role: true,
-      team: { select: { id: true, name: true, boards: { select: { id: true, name: true }, orderBy: { name: 'asc' } } } },
+      team: {
+        select: {
+          id: true,
+          name: true,
+          boards: { where: options.includeArchived ? {} : { archivedAt: null }, select: { id: true, name: true, archivedAt: true }, orderBy: { name: 'asc' } },
+        },
+      },
     },
     orderBy: { team: { name: 'asc' } },
   });
@@ -664,7 +673,7 @@ export async function getFlowOverview(userId: string, now: Date, timeZone: strin
 }
 
 function summariseBoardFlow(
-  board: { id: string; name: string },
+  board: { id: string; name: string; archivedAt: Date | null },
   history: BoardHistory,
   range: RangeInput & { timeZone: string },
   calendar: ZonedCalendar,
@@ -686,6 +695,7 @@ function summariseBoardFlow(
   return {
     boardId: board.id,
     boardName: board.name,
+    archivedAt: board.archivedAt?.toISOString() ?? null,
     wipNow: metrics.items.filter((item) => item.startedAt !== null && item.doneAt === null).length,
     weeklyThroughput: weekly.labels.map((week, index) => ({
       week,

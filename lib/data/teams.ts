@@ -12,7 +12,7 @@ export async function getTeamsForUser(userId: string) {
           id: true,
           name: true,
           _count: { select: { memberships: { where: { user: { isIntegration: false } } } } },
-          boards: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
+          boards: { select: { id: true, name: true, archivedAt: true }, orderBy: { name: 'asc' } },
         },
       },
     },
@@ -23,6 +23,6 @@ export async function getTeamsForUser(userId: string) {
     name: team.name,
     role,
     memberCount: team._count.memberships,
-    boards: team.boards,
+    boards: team.boards.map((board) => ({ id: board.id, name: board.name, archivedAt: board.archivedAt?.toISOString() ?? null })),
   }));
 }

@@ -4,6 +4,7 @@ import {
   TEAM_ROLES,
   canAdministerInstance,
   canPerform,
+  isAllowedOnArchivedBoard,
   isBoardAction,
   type BoardAction,
   type TeamRole,
@@ -32,6 +33,9 @@ const EXPECTED: Record<BoardAction, Record<TeamRole | 'NONE', boolean>> = {
   'experiment.manage': { MEMBER: true, VIEWER: false, NONE: false },
   'board.create': { MEMBER: true, VIEWER: false, NONE: false },
   'board.edit': { MEMBER: true, VIEWER: false, NONE: false },
+  'board.archive': { MEMBER: true, VIEWER: false, NONE: false },
+  'board.restore': { MEMBER: true, VIEWER: false, NONE: false },
+  'board.export': { MEMBER: true, VIEWER: false, NONE: false },
   'standup.view': { MEMBER: true, VIEWER: true, NONE: false },
   'standup.run': { MEMBER: true, VIEWER: false, NONE: false },
   'team.members.read': { MEMBER: true, VIEWER: true, NONE: false },
@@ -79,5 +83,15 @@ describe('isBoardAction', () => {
     expect(isBoardAction('card.move')).toBe(true);
     expect(isBoardAction('card.delete')).toBe(false);
     expect(isBoardAction(42)).toBe(false);
+  });
+});
+
+describe('isAllowedOnArchivedBoard', () => {
+  it('allows reads, the members\' export and restoring; refuses every write', () => {
+    const allowed = BOARD_ACTIONS.filter(isAllowedOnArchivedBoard).sort();
+    expect(allowed).toEqual(['board.export', 'board.history.read', 'board.read', 'board.restore', 'experiment.read', 'flow.read', 'standup.view', 'team.members.read']);
+    for (const write of ['card.create', 'card.move', 'card.edit', 'column.edit', 'lane.create', 'board.edit', 'board.archive', 'standup.run', 'experiment.manage'] as const) {
+      expect(isAllowedOnArchivedBoard(write)).toBe(false);
+    }
   });
 });

@@ -38,6 +38,10 @@ export const BOARD_ACTIONS = [
   'experiment.manage',
   'board.create',
   'board.edit',
+  'board.archive',
+  'board.restore',
+  /** The full JSON export (names who made each change): members only, and a read, so archived boards allow it. */
+  'board.export',
   'standup.view',
   'standup.run',
   'team.members.read',
@@ -63,6 +67,20 @@ export const VIEWER_ACTIONS = [
   'standup.view',
   'team.members.read',
 ] as const satisfies readonly BoardAction[];
+
+/**
+ * What may still be done on an archived board ("Arkivera tavlan": read-only for everyone): every read, the members'
+ * full export, and restoring it. Every other action is a write and is refused with BOARD_ARCHIVED
+ * (lib/data/access.ts authorizeBoardAction), whatever the role.
+ */
+export const ARCHIVED_BOARD_ACTIONS = [...VIEWER_ACTIONS, 'board.export', 'board.restore'] as const satisfies readonly BoardAction[];
+
+const ARCHIVED_BOARD_ACTION_SET: ReadonlySet<string> = new Set(ARCHIVED_BOARD_ACTIONS);
+
+/** Whether `action` may be done on an archived board (by a role that may do it at all: see {@link canPerform}). */
+export function isAllowedOnArchivedBoard(action: BoardAction): boolean {
+  return ARCHIVED_BOARD_ACTION_SET.has(action);
+}
 
 // A Map rather than an object so that an unexpected role string from storage
 // cannot hit Object.prototype keys and is simply "no rights".

@@ -37,7 +37,10 @@ export type BoardEventKind =
   | 'EXPERIMENT_STARTED'
   | 'EXPERIMENT_ENDED'
   | 'CLIENT_DATA_MARKED'
-  | 'CLIENT_DATA_UNMARKED';
+  | 'CLIENT_DATA_UNMARKED'
+  | 'BOARD_RENAMED'
+  | 'BOARD_ARCHIVED'
+  | 'BOARD_RESTORED';
 export const BOARD_EVENT_KINDS = [
   'BOARD_CREATED',
   'COLUMN_CREATED',
@@ -61,6 +64,9 @@ export const BOARD_EVENT_KINDS = [
   'EXPERIMENT_ENDED',
   'CLIENT_DATA_MARKED',
   'CLIENT_DATA_UNMARKED',
+  'BOARD_RENAMED',
+  'BOARD_ARCHIVED',
+  'BOARD_RESTORED',
 ] as const satisfies readonly BoardEventKind[];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -15,9 +15,14 @@ export async function generateMetadata() {
  * Flow across every team the reader may read (e.g. a manager who is a viewer of several teams). Read-only by
  * design: figures and links to each team's Flow page, and nowhere to set a goal, target or threshold.
  */
-export default async function FlowOverviewPage() {
+type Props = { searchParams: Promise<{ archived?: string | string[] }> };
+
+export default async function FlowOverviewPage({ searchParams }: Props) {
   const user = await requireSessionUser();
-  const overview = await getFlowOverview(user.id, new Date());
+  // "Visa arkiverade": archived boards only when asked for, in the URL so the view can be shared.
+  const includeArchived = (await searchParams).archived === '1';
+  const overview = await getFlowOverview(user.id, new Date(), undefined, { includeArchived });
+  const tBoards = await getTranslations('teamBoards');
   const fmt = await getFlowFormat(overview.teams.flatMap((team) => team.boards.flatMap((board) => board.weeklyThroughput.map((week) => week.week))));
   const { t } = fmt;
   const experimentCounts = await countExperimentsInPeriod(user.id, overview.from, overview.to);
@@ -28,6 +33,11 @@ export default async function FlowOverviewPage() {
       <p className="mt-1 max-w-prose text-slate-800">{t('overview.intro')}</p>
       <p className="mt-1 max-w-prose text-sm text-slate-700">{t('teamLevel')}</p>
       <p className="mt-2">{t('overview.period', { weeks: OVERVIEW_WEEKS, from: fmt.date(overview.from), to: fmt.date(overview.to) })}</p>
+      <p className="mt-2">
+        <Link href={includeArchived ? '/flow' : '/flow?archived=1'} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
+          {includeArchived ? tBoards('hideArchived') : tBoards('showArchived')}
+        </Link>
+      </p>
       {overview.teams.length === 0 && <p className="mt-4">{t('overview.empty')}</p>}
       {overview.teams.map((team) => (
         <section key={team.teamId} aria-labelledby={`team-${team.teamId}`} className="mt-8">
@@ -38,7 +48,7 @@ export default async function FlowOverviewPage() {
           <TeamExperimentsLine counts={experimentCounts.get(team.teamId)} />
           {team.boards.length === 0 && <p className="mt-2">{t('overview.noBoards')}</p>}
           {team.boards.map((board) => (
-            <BoardSummary key={board.boardId} board={board} fmt={fmt} />
+            <BoardSummary key={board.boardId} board={board} fmt={fmt} archivedTag={tBoards('archivedTag')} />
           ))}
         </section>
       ))}
@@ -46,7 +56,7 @@ export default async function FlowOverviewPage() {
   );
 }
 
-function BoardSummary({ board, fmt }: { board: BoardFlowSummary; fmt: FlowFormat }) {
+function BoardSummary({ board, fmt, archivedTag }: { board: BoardFlowSummary; fmt: FlowFormat; archivedTag: string }) {
   const { t } = fmt;
   const counts = board.weeklyThroughput.map((week) => week.count);
   const total = counts.reduce((sum, count) => sum + count, 0);
@@ -67,6 +77,7 @@ function BoardSummary({ board, fmt }: { board: BoardFlowSummary; fmt: FlowFormat
     <article aria-labelledby={`board-${board.boardId}`} className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
       <h3 id={`board-${board.boardId}`} className="text-lg font-semibold">
         {board.boardName}
+        {board.archivedAt && <span className="ms-2 text-base font-normal text-slate-700">{archivedTag}</span>}
       </h3>
       <dl className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
         {figures.map(([term, value]) => (

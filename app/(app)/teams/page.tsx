@@ -1,7 +1,10 @@
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { requireSessionUser } from '@/lib/auth/session';
-import { getTeamsForUser } from '@/lib/data/teams';
+import { BOARD_TEMPLATES } from '@/lib/board-templates/templates';
+import { getTeamBoardsForUser } from '@/lib/data/board-admin';
+import { isLocale } from '@/lib/i18n/config';
+import { TeamBoards } from './team-boards';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('teams'))('title') };
@@ -9,8 +12,12 @@ export async function generateMetadata() {
 
 export default async function TeamsPage() {
   const user = await requireSessionUser();
-  const teams = await getTeamsForUser(user.id);
+  const teams = await getTeamBoardsForUser(user.id);
   const t = await getTranslations('teams');
+  const format = await getFormatter();
+  const uiLocale = await getLocale();
+  const locale = isLocale(uiLocale) ? uiLocale : 'sv';
+  const templates = BOARD_TEMPLATES.map((template) => ({ id: template.id, name: template.name[locale], description: template.description[locale] }));
   const tAdmin = await getTranslations('admin.nav');
   const tData = await getTranslations('data');
   return (
@@ -38,20 +45,14 @@ export default async function TeamsPage() {
                 {tData('retention.link')}
               </Link>
             </nav>
-            <h3 className="mt-3 text-sm font-semibold uppercase tracking-wide text-slate-700">{t('boards')}</h3>
-            {team.boards.length === 0 ? (
-              <p className="text-sm">{t('noBoards')}</p>
-            ) : (
-              <ul className="mt-1 flex flex-col gap-1">
-                {team.boards.map((board) => (
-                  <li key={board.id}>
-                    <Link href={`/boards/${board.id}`} className="text-brand-700 underline underline-offset-2">
-                      {board.name}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <TeamBoards
+              teamId={team.id}
+              teamName={team.name}
+              canManage={team.role === 'MEMBER'}
+              boards={team.boards}
+              archivedBoards={team.archivedBoards.map((board) => ({ id: board.id, name: board.name, archivedLabel: format.dateTime(new Date(board.archivedAt), { dateStyle: 'medium' }) }))}
+              templates={templates}
+            />
           </li>
         ))}
       </ul>

@@ -133,6 +133,7 @@ export const boardSchema = z
     cards: z.array(cardSchema),
     cycleTimeP85Days: z.number().nullable(),
     holdsClientData: z.boolean().optional().meta({ description: 'The team marked the board as possibly holding client data: every read of a card’s content (GET …/cards/{cardId} and its history) is logged in the board’s access log before it is answered.' }),
+    archivedAt: z.string().nullable().optional().meta({ description: 'When the team archived the board (read-only: every write answers 409 BOARD_ARCHIVED), or null.' }),
   })
   .meta({ id: 'Board', description: 'The board as its team sees it: columns (and lanes, where the team uses them) in order, open cards in order.' });
 
@@ -143,7 +144,7 @@ export const teamsSchema = z
         id: z.string(),
         name: z.string(),
         role: z.enum(TEAM_ROLES),
-        boards: z.array(z.looseObject({ id: z.string(), name: z.string() })),
+        boards: z.array(z.looseObject({ id: z.string(), name: z.string(), archivedAt: z.string().nullable().optional().meta({ description: 'When the board was archived (read-only), or null.' }) })),
       }),
     ),
   })

@@ -51,7 +51,8 @@ type Props = {
   initialBoard: BoardView;
   currentUser: { id: string; name: string };
   nowIso: string;
-  labels: { readOnly: string };
+  /** The notice above a board the person cannot change: a viewer's, or an archived board's banner. */
+  labels: { readOnly: ReactNode };
   /** The board's improvement experiments link and its running experiments (server-rendered, see experiments/). */
   experimentsNav?: ReactNode;
 };
@@ -92,7 +93,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
   const tKeys = useTranslations('boardKeys');
   const tPeople = useTranslations('cardPeople');
   const boardId = initialBoard.id;
-  const canEdit = initialBoard.role === 'MEMBER';
+  const canEdit = initialBoard.role === 'MEMBER' && initialBoard.archivedAt === null;
 
   const tLanes = useTranslations('lanes');
   const [columns, setColumns] = useState<BoardColumnView[]>(initialBoard.columns);

@@ -34,6 +34,7 @@ export default async function BoardHistoryPage({ params }: Props) {
   const tFlow = await getTranslations('flowState');
   const tLanes = await getTranslations('lanes');
   const tReadLog = await getTranslations('readLog.history');
+  const tBoards = await getTranslations('teamBoards');
   const format = await getFormatter();
 
   return (
@@ -58,7 +59,7 @@ export default async function BoardHistoryPage({ params }: Props) {
                 ) : entry.type === 'CLIENT_DATA_MARKED' || entry.type === 'CLIENT_DATA_UNMARKED' ? (
                   <p>{tReadLog(entry.type)}</p>
                 ) : (
-                  (describeLaneEntry(entry, tLanes, (value) => describeWip(value, t)) ?? describeEntry(entry, t, tFlow))
+                  (describeLaneEntry(entry, tLanes, (value) => describeWip(value, t)) ?? describeEntry(entry, t, tFlow, tBoards))
                 )}
               </div>
               {entry.experiment && <ExperimentHistoryLink boardId={board.id} experiment={entry.experiment} />}
@@ -75,7 +76,7 @@ export default async function BoardHistoryPage({ params }: Props) {
 }
 
 /** One sentence (and for policies, the text itself) per kind of change; shapes are those written in lib/data. */
-function describeEntry(entry: BoardHistoryEntry, t: Translate, tFlow: Translate): ReactNode {
+function describeEntry(entry: BoardHistoryEntry, t: Translate, tFlow: Translate, tBoards: Translate): ReactNode {
   const before = entry.before ?? {};
   const after = entry.after ?? {};
   // Every column event carries the column's name; a rename also has the old one in `before`.
@@ -84,6 +85,11 @@ function describeEntry(entry: BoardHistoryEntry, t: Translate, tFlow: Translate)
   switch (entry.type) {
     case 'BOARD_CREATED':
       return <p>{t('boardCreated')}</p>;
+    case 'BOARD_RENAMED':
+      return <p>{tBoards('boardHistory.BOARD_RENAMED', { before: text(before.name) ?? '', after: text(after.name) ?? '' })}</p>;
+    case 'BOARD_ARCHIVED':
+    case 'BOARD_RESTORED':
+      return <p>{tBoards(`boardHistory.${entry.type}`)}</p>;
     case 'COLUMN_CREATED': {
       const flowState = asFlowState(after.flowState);
       return (

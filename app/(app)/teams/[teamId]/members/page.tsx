@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getTeamMembers, INVITATION_VALID_DAYS, type TeamHistoryEntry } from '@/lib/data/team-admin';
@@ -6,6 +6,8 @@ import { isEmailConfigured } from '@/lib/mail/mailer';
 import { InviteForm, MembersTable, PendingInvitations } from './members-client';
 import { orNotFound } from '@/app/(app)/or-not-found';
 import { describeIntegrationHistory } from '../integrations/describe-history';
+import { describeBoardHistory, isBoardHistoryEntry } from '../../describe-board-history';
+import { isLocale } from '@/lib/i18n/config';
 import { getTeamTwoFactorRequirement } from '@/lib/data/team-security';
 import { TeamTwoFactorSetting } from './team-two-factor-setting';
 
@@ -32,6 +34,9 @@ export default async function TeamMembersPage({ params }: Props) {
   const tSecurity = await getTranslations('security.teamHistory');
   const twoFactor = await getTeamTwoFactorRequirement(await requireSessionUser(), teamId);
   const format = await getFormatter();
+  const tBoards = await getTranslations('teamBoards');
+  const uiLocale = await getLocale();
+  const locale = isLocale(uiLocale) ? uiLocale : 'sv';
 
   return (
     <main id="main" className="mx-auto w-full max-w-5xl p-4 sm:p-6">
@@ -96,7 +101,7 @@ export default async function TeamMembersPage({ params }: Props) {
           <ol className="flex flex-col gap-2" aria-label={t('members.historyHeading')}>
             {view.history.map((entry) => (
               <li key={entry.id} className="rounded-lg border border-slate-300 bg-white p-3">
-                <p className="break-words">{describe(entry, t, tApi, tSecurity)}</p>
+                <p className="break-words">{isBoardHistoryEntry(entry) ? describeBoardHistory(entry, entry.actorName ?? t('members.someone'), tBoards, locale) : describe(entry, t, tApi, tSecurity)}</p>
                 <p className="mt-1 text-sm text-slate-700">
                   <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), DATE_TIME)}</time>
                 </p>
