@@ -11,6 +11,7 @@ import { seedApiDemo } from './seed/api';
 import { seedLanesDemo } from './seed/lanes';
 import { seedCardPeople } from './seed/people';
 import { seedReadLogDemo } from './seed/read-log';
+import { seedBoardsDemo } from './seed/boards';
 
 export const DEMO_PASSWORD = 'tillit-demo';
 export const DEMO_ACCOUNTS = [
@@ -337,6 +338,7 @@ async function main() {
     await seedCardPeople(db, { boardId: board.id, memberIds: [anna.id, erik.id], now });
     const api = await seedApiDemo(db, { teamId: intake.id, boardId: board.id, memberId: anna.id, now });
     await seedReadLogDemo(db, { boardId: board.id, members: [{ id: anna.id, name: 'Anna Lindqvist' }, { id: erik.id, name: 'Erik Johansson' }], viewer: { id: maria.id, name: 'Maria Berg' }, now });
+    await seedBoardsDemo(db, { intakeTeamId: intake.id, permitsTeamId: permits.id, annaId: anna.id, johanId: johan.id, now });
     console.log(`Seeded demo data: ${simulated.length} cards on "${board.name}", 6 on "${permitBoard.name}".`);
     console.log(`Demo team integration token of ${intake.name} (intake only; shown this once): ${api.intakeToken}`);
   } finally {

@@ -76,6 +76,9 @@ export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; p
     async endStandups() {
       await db.standup.updateMany({ where: { boardId: board.boardId, endedAt: null }, data: { endedAt: new Date() } });
     },
+    async archiveBoard() {
+      await db.board.updateMany({ where: { id: board.boardId, archivedAt: null }, data: { archivedAt: new Date() } });
+    },
   };
   return { fixture, people: { member: board.member, viewer: board.viewer, otherTeam: board.outsider, instanceAdmin: await getMatrixAdmin() } };
 }
@@ -127,6 +130,7 @@ export async function fingerprint(fixture: MatrixFixture): Promise<string> {
       'allMemberships', (SELECT count(*) FROM "Membership"),
       'team', (SELECT row_to_json(t) FROM "Team" t WHERE id = ${fixture.teamId}),
       'teamBoards', (SELECT count(*) FROM "Board" WHERE "teamId" = ${fixture.teamId}),
+      'board', (SELECT json_build_object('name', name, 'archived', "archivedAt") FROM "Board" WHERE id = ${fixture.boardId}),
       'teams', (SELECT count(*) FROM "Team"),
       'boards', (SELECT count(*) FROM "Board"),
       'users', (SELECT count(*) FROM "User"),

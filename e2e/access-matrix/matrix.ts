@@ -65,6 +65,8 @@ export type MatrixFixture = {
   readLogReviewId: string;
   /** Marks the board as possibly holding client data (every read of a card's content is then logged). */
   markHoldsClientData(): Promise<void>;
+  /** Archives the board, if it is not archived already (so that restoring it restores something). */
+  archiveBoard(): Promise<void>;
 };
 
 export type MatrixCall =
@@ -459,6 +461,34 @@ export const MATRIX: MatrixEntry[] = [
     access: 'teamMember',
     mutates: true,
     call: (fx) => ({ kind: 'action', page: `/teams/${fx.teamId}/members`, args: [fx.teamId, true] }),
+  },
+  // The team's own boards (issue 11 §1): members create, rename, archive and restore; viewers and outsiders nothing.
+  {
+    key: 'app/(app)/teams/board-actions.ts#createBoardAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: '/teams', args: [fx.teamId, { name: 'Matristavla', source: { kind: 'template', templateId: 'simple' } }] }),
+  },
+  {
+    key: 'app/(app)/teams/board-actions.ts#renameBoardAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: '/teams', args: [fx.boardId, 'Matris omdöpt'] }),
+  },
+  {
+    key: 'app/(app)/teams/board-actions.ts#archiveBoardAction',
+    access: 'teamMember',
+    mutates: true,
+    call: (fx) => ({ kind: 'action', page: '/teams', args: [fx.boardId] }),
+  },
+  {
+    key: 'app/(app)/teams/board-actions.ts#restoreBoardAction',
+    access: 'teamMember',
+    mutates: true,
+    call: async (fx) => {
+      await fx.archiveBoard();
+      return { kind: 'action', page: '/teams', args: [fx.boardId] };
+    },
   },
   {
     key: 'app/(app)/boards/[boardId]/access-log/actions.ts#setBoardHoldsClientDataAction',
