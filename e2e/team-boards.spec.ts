@@ -52,9 +52,10 @@ async function teamState(teamId: string): Promise<string> {
   return JSON.stringify({ boards, events });
 }
 
-async function openNewBoardDialog(page: Page, teamName: string, title: string) {
-  await page.getByRole('button', { name: `${title} för ${teamName}` }).click();
-  const dialog = page.getByRole('dialog', { name: `${title} för ${teamName}` });
+/** Opens "Ny tavla för <team>" (or, in English, "New board for <team>"). */
+async function openNewBoardDialog(page: Page, label: string) {
+  await page.getByRole('button', { name: label }).click();
+  const dialog = page.getByRole('dialog', { name: label });
   await expect(dialog).toBeVisible();
   return dialog;
 }
@@ -72,7 +73,7 @@ test.describe("the team's own boards", () => {
     const announcements = await recordAnnouncements(page);
 
     // From a template, in the UI's language (Swedish).
-    let dialog = await openNewBoardDialog(page, team.name, 'Ny tavla');
+    let dialog = await openNewBoardDialog(page, `Ny tavla för ${team.name}`);
     await expect(dialog.getByLabel('Tavlans namn')).toBeFocused();
     await dialog.getByLabel('En mall').check();
     await dialog.getByLabel('Mall', { exact: true }).selectOption({ label: 'Socialtjänst: mottagning' });
@@ -97,7 +98,7 @@ test.describe("the team's own boards", () => {
     expect(templatedStructure.lanes.map((lane) => lane.classOfService)).toEqual(['EXPEDITE', 'STANDARD']);
 
     // As a copy of the first board's structure: columns, flow states, limits and modes, policies, lanes; no cards.
-    dialog = await openNewBoardDialog(page, team.name, 'Ny tavla');
+    dialog = await openNewBoardDialog(page, `Ny tavla för ${team.name}`);
     await dialog.getByLabel('Tavlans namn').fill('Kopierad tavla');
     await dialog.getByLabel('En kopia av en av teamets tavlor').check();
     await dialog.getByLabel('Tavla att kopiera').selectOption({ label: sourceName });
@@ -150,11 +151,11 @@ test.describe("the team's own boards", () => {
     await page.goto(`/boards/${copied.id}/flow`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Bygglov 2027');
     await page.goto('/flow');
-    await expect(page.getByRole('heading', { name: 'Mottagning barn och unga' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Mottagning barn och unga', exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: /Bygglov 2027/ })).toHaveCount(0);
     await page.getByRole('link', { name: 'Visa arkiverade tavlor' }).click();
     await expect(page).toHaveURL(/\/flow\?archived=1$/);
-    await expect(page.getByRole('heading', { name: 'Bygglov 2027 (arkiverad)' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Bygglov 2027 (arkiverad)', exact: true })).toBeVisible();
 
     // Restore: back among the working boards, focus on its link.
     await page.goto('/teams');
@@ -197,7 +198,7 @@ test.describe("the team's own boards", () => {
     await page.goto('/teams');
     await expect(page.getByRole('heading', { name: team.name })).toBeVisible();
     await expectNoAccessibilityViolations(page);
-    const dialog = await openNewBoardDialog(page, team.name, 'New board');
+    const dialog = await openNewBoardDialog(page, `New board for ${team.name}`);
     await expect(dialog.getByLabel('Name of the board')).toBeFocused();
     await expectNoAccessibilityViolations(page);
     await dialog.getByLabel('Name of the board').fill('x'.repeat(81));
@@ -217,7 +218,7 @@ test.describe("the team's own boards", () => {
     ]);
     expect(structure.lanes).toHaveLength(1);
     // Escape closes the dialog and focus goes back to the button that opened it.
-    await openNewBoardDialog(page, team.name, 'New board');
+    await openNewBoardDialog(page, `New board for ${team.name}`);
     await page.keyboard.press('Escape');
     await expect(page.locator(':focus')).toHaveAccessibleName(`New board for ${team.name}`);
     await context.close();

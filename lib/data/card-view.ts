@@ -63,3 +63,50 @@ export function toCardView(card: CardRow): BoardCardView {
     people: toCardPeople(card.people.map((person) => ({ userId: person.userId, name: person.user.name }))),
   };
 }
+
+/**
+ * The board load's SQL form of a card (lib/data/boards.ts BOARD_LOAD): the same fields as CARD_VIEW_SELECT, in
+ * this order, as one JSON array per card (alias `card`). A field added to the card view goes in all three —
+ * CARD_VIEW_SELECT / toCardView, these columns and cardViewFromSqlRow — and lib/data/board-load.test.ts fails
+ * until the board load gives the same cards as the Prisma read.
+ */
+export const CARD_VIEW_SQL_COLUMNS = `card.id, card."columnId", card."laneId", card.title, card.position, card.demand, card.labels, card."blockedReason",
+  card."blockedAt", card."createdAt", card."startedAt", card."doneAt", card."lastMovedAt", card.version`;
+
+export type CardSqlRow = [
+  id: string,
+  columnId: string,
+  laneId: string,
+  title: string,
+  position: number,
+  demand: BoardCardView['demand'],
+  labels: string[],
+  blockedReason: string | null,
+  blockedAt: string | null,
+  createdAt: string,
+  startedAt: string | null,
+  doneAt: string | null,
+  lastMovedAt: string,
+  version: number,
+];
+
+/** A card of the board load (CARD_VIEW_SQL_COLUMNS); `iso` turns a JSON timestamp into an ISO string. */
+export function cardViewFromSqlRow(row: CardSqlRow, iso: (value: string | null) => string | null): BoardCardView {
+  const [id, columnId, laneId, title, position, demand, labels, blockedReason, blockedAt, createdAt, startedAt, doneAt, lastMovedAt, version] = row;
+  return {
+    id,
+    columnId,
+    laneId,
+    title,
+    position,
+    demand,
+    labels,
+    blockedReason,
+    blockedAt: iso(blockedAt),
+    createdAt: iso(createdAt) as string,
+    startedAt: iso(startedAt),
+    doneAt: iso(doneAt),
+    lastMovedAt: iso(lastMovedAt) as string,
+    version,
+  };
+}
