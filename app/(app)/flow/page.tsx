@@ -77,7 +77,7 @@ function BoardSummary({ board, fmt, archivedTag }: { board: BoardFlowSummary; fm
     <article aria-labelledby={`board-${board.boardId}`} className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
       <h3 id={`board-${board.boardId}`} className="text-lg font-semibold">
         {board.boardName}
-        {board.archivedAt && <span className="ms-2 text-base font-normal text-slate-700">{archivedTag}</span>}
+        {board.archivedAt && <> <span className="ms-1 text-base font-normal text-slate-700">{archivedTag}</span></>}
       </h3>
       <dl className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
         {figures.map(([term, value]) => (
