@@ -65,6 +65,7 @@ describe.runIf(hasDatabase)('the board load', { timeout: 60_000 }, () => {
           doneAt: index % 3 === 2 ? doneAt : null,
           lastMovedAt: new Date(now.getTime() - index * 1000),
           version: index + 1,
+          commentCount: index % 4,
           archivedAt: index === 11 ? now : null,
         },
       });

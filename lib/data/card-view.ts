@@ -71,7 +71,7 @@ export function toCardView(card: CardRow): BoardCardView {
  * until the board load gives the same cards as the Prisma read.
  */
 export const CARD_VIEW_SQL_COLUMNS = `card.id, card."columnId", card."laneId", card.title, card.position, card.demand, card.labels, card."blockedReason",
-  card."blockedAt", card."createdAt", card."startedAt", card."doneAt", card."lastMovedAt", card.version`;
+  card."blockedAt", card."createdAt", card."startedAt", card."doneAt", card."lastMovedAt", card.version, card."commentCount"`;
 
 export type CardSqlRow = [
   id: string,
@@ -88,11 +88,12 @@ export type CardSqlRow = [
   doneAt: string | null,
   lastMovedAt: string,
   version: number,
+  commentCount: number,
 ];
 
 /** A card of the board load (CARD_VIEW_SQL_COLUMNS); `iso` turns a JSON timestamp into an ISO string. */
 export function cardViewFromSqlRow(row: CardSqlRow, iso: (value: string | null) => string | null): BoardCardView {
-  const [id, columnId, laneId, title, position, demand, labels, blockedReason, blockedAt, createdAt, startedAt, doneAt, lastMovedAt, version] = row;
+  const [id, columnId, laneId, title, position, demand, labels, blockedReason, blockedAt, createdAt, startedAt, doneAt, lastMovedAt, version, commentCount] = row;
   return {
     id,
     columnId,
@@ -108,5 +109,6 @@ export function cardViewFromSqlRow(row: CardSqlRow, iso: (value: string | null) 
     doneAt: iso(doneAt),
     lastMovedAt: iso(lastMovedAt) as string,
     version,
+    commentCount,
   };
 }
