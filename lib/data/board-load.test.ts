@@ -70,6 +70,9 @@ describe.runIf(hasDatabase)('the board load', { timeout: 60_000 }, () => {
         },
       });
     }
+    // People on cards: two on one, one on another.
+    const someCards = await db.card.findMany({ where: { boardId: board.id, archivedAt: null }, orderBy: { id: 'asc' }, take: 2, select: { id: true } });
+    await db.cardPerson.createMany({ data: [{ cardId: someCards[0]!.id, userId: member!.id }, { cardId: someCards[0]!.id, userId: viewer!.id }, { cardId: someCards[1]!.id, userId: member!.id }] });
     // Finished and archived cards count for the percentile.
     for (let index = 0; index < 6; index += 1) {
       await db.card.create({ data: { boardId: board.id, columnId: columns[2]!.id, laneId: lanes[0]!.id, title: 'Klar', position: 0, startedAt: new Date(now.getTime() - (index + 2) * DAY), doneAt: new Date(now.getTime() - DAY), archivedAt: now } });
@@ -101,6 +104,7 @@ describe.runIf(hasDatabase)('the board load', { timeout: 60_000 }, () => {
         cards: expected.cards.map(toCardView),
         cycleTimeP85Days: p85,
         eventSeq: expected.eventSeq,
+        holdsClientData: false,
       });
     }
     expect((await getBoardForUser(member!.id, board.id, now)).cards).toHaveLength(11);

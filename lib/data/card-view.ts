@@ -71,7 +71,8 @@ export function toCardView(card: CardRow): BoardCardView {
  * until the board load gives the same cards as the Prisma read.
  */
 export const CARD_VIEW_SQL_COLUMNS = `card.id, card."columnId", card."laneId", card.title, card.position, card.demand, card.labels, card."blockedReason",
-  card."blockedAt", card."createdAt", card."startedAt", card."doneAt", card."lastMovedAt", card.version, card."commentCount"`;
+  card."blockedAt", card."createdAt", card."startedAt", card."doneAt", card."lastMovedAt", card.version, card."commentCount",
+  (SELECT COALESCE(json_agg(json_build_array(cp."userId", cpu.name)), '[]') FROM "CardPerson" cp JOIN "User" cpu ON cpu.id = cp."userId" WHERE cp."cardId" = card.id)`;
 
 export type CardSqlRow = [
   id: string,
@@ -89,11 +90,13 @@ export type CardSqlRow = [
   lastMovedAt: string,
   version: number,
   commentCount: number,
+  /** [userId, name] of each person on the card (CARD_PEOPLE_SELECT). */
+  people: [string, string][],
 ];
 
 /** A card of the board load (CARD_VIEW_SQL_COLUMNS); `iso` turns a JSON timestamp into an ISO string. */
 export function cardViewFromSqlRow(row: CardSqlRow, iso: (value: string | null) => string | null): BoardCardView {
-  const [id, columnId, laneId, title, position, demand, labels, blockedReason, blockedAt, createdAt, startedAt, doneAt, lastMovedAt, version, commentCount] = row;
+  const [id, columnId, laneId, title, position, demand, labels, blockedReason, blockedAt, createdAt, startedAt, doneAt, lastMovedAt, version, commentCount, people] = row;
   return {
     id,
     columnId,
@@ -110,5 +113,6 @@ export function cardViewFromSqlRow(row: CardSqlRow, iso: (value: string | null) 
     lastMovedAt: iso(lastMovedAt) as string,
     version,
     commentCount,
+    people: toCardPeople(people.map(([userId, name]) => ({ userId, name }))),
   };
 }
