@@ -35,18 +35,20 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
       columns: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
       cards: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
       standups: { orderBy: [{ startedAt: 'asc' }, { id: 'asc' }], select: { startedAt: true, endedAt: true } },
+      lanes: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+      experiments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     },
   });
   const [cardEvents, boardEvents] = await Promise.all([
     db.cardEvent.findMany({
       where: { boardId, type: WITHOUT_PEOPLE_EVENTS },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
-      select: { cardId: true, type: true, fromColumnId: true, toColumnId: true, at: true, data: true, importedActorName: true, actor: { select: { name: true } } },
+      select: { cardId: true, type: true, fromColumnId: true, toColumnId: true, fromLaneId: true, toLaneId: true, at: true, data: true, importedActorName: true, actor: { select: { name: true } } },
     }),
     db.boardEvent.findMany({
       where: { boardId },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
-      select: { type: true, columnId: true, at: true, before: true, after: true, importedActorName: true, actor: { select: { name: true } } },
+      select: { type: true, columnId: true, laneId: true, experimentId: true, at: true, before: true, after: true, importedActorName: true, actor: { select: { name: true } } },
     }),
   ]);
   await recordCardReadsIfSensitive(db, { boardId, readerId: userId, cardIds: board.cards.map((card) => card.id), channel: 'export', holdsClientData: board.holdsClientData });
@@ -83,12 +85,15 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
       doneAt: isoOrNull(card.doneAt),
       textClearedAt: isoOrNull(card.textClearedAt),
       version: card.version,
+      laneId: card.laneId,
     })),
     cardEvents: cardEvents.map((event) => ({
       cardId: event.cardId,
       type: exportedType(event.type),
       fromColumnId: event.fromColumnId,
       toColumnId: event.toColumnId,
+      fromLaneId: event.fromLaneId,
+      toLaneId: event.toLaneId,
       at: iso(event.at),
       actorName: event.actor?.name ?? event.importedActorName,
       data: json(event.data),
@@ -96,12 +101,43 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
     boardEvents: boardEvents.map((event) => ({
       type: event.type,
       columnId: event.columnId,
+      laneId: event.laneId,
+      experimentId: event.experimentId,
       at: iso(event.at),
       actorName: event.actor?.name ?? event.importedActorName,
       before: json(event.before),
       after: json(event.after),
     })),
     standups: board.standups.map((standup) => ({ startedAt: iso(standup.startedAt), endedAt: isoOrNull(standup.endedAt) })),
+    lanes: board.lanes.map((lane) => ({
+      id: lane.id,
+      name: lane.name,
+      position: lane.position,
+      classOfService: lane.classOfService,
+      wipLimit: lane.wipLimit,
+      wipMode: lane.wipMode,
+      policy: lane.policy,
+      createdAt: iso(lane.createdAt),
+      deletedAt: isoOrNull(lane.deletedAt),
+    })),
+    experiments: board.experiments.map((experiment) => ({
+      id: experiment.id,
+      change: experiment.change,
+      reason: experiment.reason,
+      hypothesis: experiment.hypothesis,
+      measure: experiment.measure,
+      expectedDirection: experiment.expectedDirection,
+      reviewDate: experiment.reviewDate.toISOString().slice(0, 10),
+      status: experiment.status,
+      outcome: experiment.outcome,
+      reflection: experiment.reflection,
+      preparedChange: json(experiment.preparedChange),
+      appliedChange: json(experiment.appliedChange),
+      createdAt: iso(experiment.createdAt),
+      startedAt: isoOrNull(experiment.startedAt),
+      endedAt: isoOrNull(experiment.endedAt),
+      revertedAt: isoOrNull(experiment.revertedAt),
+    })),
   };
 }
 

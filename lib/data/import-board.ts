@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { getDb, type Tx } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { DEFAULT_LANE_NAME, pickDefaultLane } from '@/lib/domain/lanes';
 import { POSITION_GAP } from '@/lib/domain/positions';
 import type { ImportPlan, JsonValue, PlanLane } from '@/lib/import/model';
@@ -37,7 +37,7 @@ export async function importBoard(
 ): Promise<{ boardId: string; cardCount: number; eventCount: number }> {
   const db = getDb();
   const lanes = planLanes(plan, now);
-  const total = plan.columns.length + lanes.length + plan.cards.length + plan.cardEvents.length + plan.boardEvents.length + plan.standups.length + 1;
+  const total = plan.columns.length + lanes.length + plan.cards.length + plan.cardEvents.length + plan.boardEvents.length + plan.standups.length + (plan.experiments?.length ?? 0) + 1;
   let done = 0;
   const progress = (rows: number) => {
     done += rows;
@@ -54,6 +54,7 @@ export async function importBoard(
       for (const column of plan.columns) ids.set(column.ref, newId());
       for (const lane of lanes) ids.set(lane.ref, newId());
       for (const card of plan.cards) ids.set(card.ref, newId());
+      for (const experiment of plan.experiments ?? []) ids.set(experiment.ref, newId());
       const idOf = (ref: string): string => {
         const id = ids.get(ref);
         if (!id) throw new Error('import plan refers to an unknown column, lane or card');
@@ -145,6 +146,30 @@ export async function importBoard(
           ) WITH ORDINALITY AS v("cardId", type, "fromColumnId", "toColumnId", "fromLaneId", "toLaneId", at, "importedActorName", data, n)
           ORDER BY n`;
       });
+      // Experiments before the board history that links to them; their board changes name the new column and lane ids.
+      await insertInChunks(tx, plan.experiments ?? [], progress, (rows) =>
+        tx.experiment.createMany({
+          data: rows.map((experiment) => ({
+            id: idOf(experiment.ref),
+            boardId,
+            change: experiment.change,
+            reason: experiment.reason,
+            hypothesis: experiment.hypothesis,
+            measure: experiment.measure,
+            expectedDirection: experiment.expectedDirection,
+            reviewDate: new Date(`${experiment.reviewDate}T00:00:00.000Z`),
+            status: experiment.status,
+            outcome: experiment.outcome,
+            reflection: experiment.reflection,
+            preparedChange: remap(experiment.preparedChange) ?? Prisma.DbNull,
+            appliedChange: remap(experiment.appliedChange) ?? Prisma.DbNull,
+            createdAt: experiment.createdAt,
+            startedAt: experiment.startedAt,
+            endedAt: experiment.endedAt,
+            revertedAt: experiment.revertedAt,
+          })),
+        }),
+      );
       await insertInChunks(tx, plan.boardEvents, progress, (rows) =>
         tx.boardEvent.createMany({
           data: rows.map((event) => ({
@@ -152,6 +177,7 @@ export async function importBoard(
             type: event.type,
             columnId: optionalId(event.columnRef),
             laneId: optionalId(event.laneRef ?? null),
+            experimentId: optionalId(event.experimentRef ?? null),
             at: event.at,
             importedActorName: event.actorName,
             before: remap(event.before),

@@ -151,7 +151,20 @@ describe.skipIf(!hasDatabase)('import and export (database)', { timeout: 60_000 
     await db.card.update({ where: { id: c.id }, data: { labels: ['Brådskande', 'Ekonomiskt bistånd'] } });
     await db.standup.create({ data: { boardId: board.id, startedAt: t(15), endedAt: t(15, 10) } });
     await db.standup.create({ data: { boardId: board.id, startedAt: t(16) } });
+    // Improvement experiments: one started (its board change applied, linked in the history) and adopted, one
+    // proposed with a lane change prepared; ids inside their board changes must follow the new columns and lanes.
+    const experiments = await import('./experiments');
+    const lane = await db.lane.findFirstOrThrow({ where: { boardId: board.id } });
+    const proposal = (change: string, preparedChange: object, reviewDate: string) =>
+      ({ change, reason: 'Köerna växer', hypothesis: 'Ledtiden går ner', measure: 'CYCLE_TIME', expectedDirection: 'DOWN', reviewDate, preparedChange }) as Parameters<typeof experiments.proposeExperiment>[2];
+    const adopted = await experiments.proposeExperiment(member, board.id, proposal('Lägre gräns i Utreds', { kind: 'column.wip', columnId: doing.id, wipLimit: 2, wipMode: 'STRICT' }, '2026-01-25'), t(16, 11));
+    await experiments.actOnExperiment(member, board.id, adopted.id, { action: 'start' }, t(16, 12));
+    await experiments.actOnExperiment(member, board.id, adopted.id, { action: 'review', outcome: 'ADOPT', reflection: 'Det fungerade', revertChange: false }, t(20));
+    await experiments.proposeExperiment(colleague, board.id, proposal('Policy för simbanan', { kind: 'lane.policy', laneId: lane.id, policy: 'Ny policy' }, '2026-02-20'), t(17));
     const first = await exporter.getBoardExport(member.id, board.id, at('2026-02-01T00:00:00Z'));
+    expect(first.experiments).toHaveLength(2);
+    expect(first.experiments?.[0]).toMatchObject({ status: 'ENDED', outcome: 'ADOPT', reflection: 'Det fungerade', appliedChange: { kind: 'column.wip', columnId: doing.id } });
+    expect(first.boardEvents.filter((event) => event.experimentId === adopted.id).map((event) => event.type)).toEqual(['EXPERIMENT_PROPOSED', 'COLUMN_WIP_CHANGED', 'EXPERIMENT_STARTED', 'EXPERIMENT_ENDED']);
     expect(first.columns).toHaveLength(4);
     expect(first.cards).toHaveLength(3);
     expect(first.cardEvents.length).toBeGreaterThanOrEqual(10);
@@ -207,10 +220,12 @@ describe.skipIf(!hasDatabase)('import and export (database)', { timeout: 60_000 
 function normalise(document: TillitExport) {
   const refs = new Map<string, string>();
   document.columns.forEach((column, index) => refs.set(column.id, `column-${index}`));
+  (document.lanes ?? []).forEach((lane, index) => refs.set(lane.id, `lane-${index}`));
+  (document.experiments ?? []).forEach((experiment, index) => refs.set(experiment.id, `experiment-${index}`));
   [...document.cards]
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.title.localeCompare(b.title))
     .forEach((card, index) => refs.set(card.id, `card-${index}`));
-  const ref = (id: string | null) => (id === null ? null : (refs.get(id) ?? `unknown:${id}`));
+  const ref = (id: string | null | undefined) => (id === null || id === undefined ? null : (refs.get(id) ?? `unknown:${id}`));
   const deep = (value: unknown): unknown => {
     if (typeof value === 'string') return refs.get(value) ?? value;
     if (Array.isArray(value)) return value.map(deep);
@@ -222,9 +237,31 @@ function normalise(document: TillitExport) {
     version: document.version,
     board: { name: document.board.name, createdAt: document.board.createdAt },
     columns: document.columns.map((column) => ({ ...column, id: ref(column.id) })),
-    cards: document.cards.map((card) => ({ ...card, id: ref(card.id), columnId: ref(card.columnId) })).sort((a, b) => String(a.id).localeCompare(String(b.id))),
-    cardEvents: document.cardEvents.map((event) => ({ ...event, cardId: ref(event.cardId), fromColumnId: ref(event.fromColumnId), toColumnId: ref(event.toColumnId), data: deep(event.data) })),
-    boardEvents: document.boardEvents.map((event) => ({ ...event, columnId: ref(event.columnId), before: deep(event.before), after: deep(event.after) })),
+    cards: document.cards.map((card) => ({ ...card, id: ref(card.id), columnId: ref(card.columnId), laneId: ref(card.laneId) })).sort((a, b) => String(a.id).localeCompare(String(b.id))),
+    cardEvents: document.cardEvents.map((event) => ({
+      ...event,
+      cardId: ref(event.cardId),
+      fromColumnId: ref(event.fromColumnId),
+      toColumnId: ref(event.toColumnId),
+      fromLaneId: ref(event.fromLaneId),
+      toLaneId: ref(event.toLaneId),
+      data: deep(event.data),
+    })),
+    boardEvents: document.boardEvents.map((event) => ({
+      ...event,
+      columnId: ref(event.columnId),
+      laneId: ref(event.laneId),
+      experimentId: ref(event.experimentId),
+      before: deep(event.before),
+      after: deep(event.after),
+    })),
     standups: document.standups,
+    lanes: (document.lanes ?? []).map((lane) => ({ ...lane, id: ref(lane.id) })),
+    experiments: (document.experiments ?? []).map((experiment) => ({
+      ...experiment,
+      id: ref(experiment.id),
+      preparedChange: deep(experiment.preparedChange),
+      appliedChange: deep(experiment.appliedChange),
+    })),
   };
 }

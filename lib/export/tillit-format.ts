@@ -8,7 +8,9 @@
  */
 import { z } from 'zod';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
+import { CLASSES_OF_SERVICE } from '@/lib/domain/lanes';
 import { WIP_MODES } from '@/lib/domain/wip';
+import { EXPERIMENT_DIRECTIONS, EXPERIMENT_MEASURES, EXPERIMENT_OUTCOMES, EXPERIMENT_STATUSES } from '@/lib/experiments/model';
 import { DEMAND_TYPES } from '@/lib/board/types';
 import { BOARD_EVENT_KINDS, CARD_EVENT_KINDS, IMPORT_LIMITS, type JsonValue } from '@/lib/import/model';
 
@@ -67,6 +69,8 @@ export const tillitCardSchema = z.object({
   doneAt: nullableInstant,
   textClearedAt: nullableInstant,
   version: z.number().int().min(1).max(1_000_000_000),
+  /** The card's lane (absent in exports made before lanes travelled). */
+  laneId: id.optional(),
 });
 
 export const tillitCardEventSchema = z.object({
@@ -74,6 +78,8 @@ export const tillitCardEventSchema = z.object({
   type: z.enum(CARD_EVENT_KINDS),
   fromColumnId: id.nullable(),
   toColumnId: id.nullable(),
+  fromLaneId: id.nullable().optional(),
+  toLaneId: id.nullable().optional(),
   at: instant,
   actorName,
   data: boundedJson,
@@ -82,6 +88,9 @@ export const tillitCardEventSchema = z.object({
 export const tillitBoardEventSchema = z.object({
   type: z.enum(BOARD_EVENT_KINDS),
   columnId: id.nullable(),
+  laneId: id.nullable().optional(),
+  /** The experiment the change belongs to (lib/data/experiments.ts), by its id in this file. */
+  experimentId: id.nullable().optional(),
   at: instant,
   actorName,
   before: boundedJson,
@@ -89,6 +98,42 @@ export const tillitBoardEventSchema = z.object({
 });
 
 export const tillitStandupSchema = z.object({ startedAt: instant, endedAt: nullableInstant });
+
+/** A lane (absent in exports made before lanes travelled: the import then gives the board one standard lane). */
+export const tillitLaneSchema = z.object({
+  id,
+  name: noNul(IMPORT_LIMITS.columnNameMax).min(1),
+  position: z.number().finite(),
+  classOfService: z.enum(CLASSES_OF_SERVICE),
+  wipLimit: z.number().int().min(1).max(999).nullable(),
+  wipMode: z.enum(WIP_MODES),
+  policy: noNul(IMPORT_LIMITS.textMax),
+  createdAt: instant,
+  deletedAt: nullableInstant,
+});
+
+/**
+ * An improvement experiment with everything it holds: its plan, its status and dates, the team's decision and
+ * reflection, and the prepared and applied board change (naming columns and lanes by their ids in this file).
+ */
+export const tillitExperimentSchema = z.object({
+  id,
+  change: noNul(IMPORT_LIMITS.textMax).min(1),
+  reason: noNul(IMPORT_LIMITS.textMax),
+  hypothesis: noNul(IMPORT_LIMITS.textMax).min(1),
+  measure: z.enum(EXPERIMENT_MEASURES),
+  expectedDirection: z.enum(EXPERIMENT_DIRECTIONS),
+  reviewDate: z.iso.date(),
+  status: z.enum(EXPERIMENT_STATUSES),
+  outcome: z.enum(EXPERIMENT_OUTCOMES).nullable(),
+  reflection: noNul(IMPORT_LIMITS.textMax).nullable(),
+  preparedChange: boundedJson,
+  appliedChange: boundedJson,
+  createdAt: instant,
+  startedAt: nullableInstant,
+  endedAt: nullableInstant,
+  revertedAt: nullableInstant,
+});
 
 export const tillitExportSchema = z.object({
   format: z.literal(TILLIT_EXPORT_FORMAT),
@@ -100,6 +145,8 @@ export const tillitExportSchema = z.object({
   cardEvents: z.array(tillitCardEventSchema).max(IMPORT_LIMITS.maxEvents),
   boardEvents: z.array(tillitBoardEventSchema).max(IMPORT_LIMITS.maxEvents),
   standups: z.array(tillitStandupSchema).max(IMPORT_LIMITS.maxEvents),
+  lanes: z.array(tillitLaneSchema).max(IMPORT_LIMITS.maxColumns).optional(),
+  experiments: z.array(tillitExperimentSchema).max(IMPORT_LIMITS.maxColumns * 10).optional(),
 });
 
 export type TillitExport = z.infer<typeof tillitExportSchema>;
@@ -107,3 +154,5 @@ export type TillitExportColumn = z.infer<typeof tillitColumnSchema>;
 export type TillitExportCard = z.infer<typeof tillitCardSchema>;
 export type TillitExportCardEvent = z.infer<typeof tillitCardEventSchema>;
 export type TillitExportBoardEvent = z.infer<typeof tillitBoardEventSchema>;
+export type TillitExportLane = z.infer<typeof tillitLaneSchema>;
+export type TillitExportExperiment = z.infer<typeof tillitExperimentSchema>;

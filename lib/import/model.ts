@@ -140,6 +140,8 @@ export type PlanBoardEvent = {
   type: BoardEventKind;
   columnRef: string | null;
   laneRef?: string | null;
+  /** The improvement experiment the change belongs to (Tillit's own export). */
+  experimentRef?: string | null;
   at: Date;
   actorName: string | null;
   before: JsonValue | null;
@@ -147,6 +149,30 @@ export type PlanBoardEvent = {
 };
 
 export type PlanStandup = { startedAt: Date; endedAt: Date | null };
+
+/**
+ * An improvement experiment to create (Tillit's own export carries them), as it was: its prepared and applied board
+ * change name columns and lanes by their refs.
+ */
+export type PlanExperiment = {
+  ref: string;
+  change: string;
+  reason: string;
+  hypothesis: string;
+  measure: 'CYCLE_TIME' | 'THROUGHPUT' | 'WIP' | 'WORK_ITEM_AGE' | 'BLOCKED_TIME' | 'FAILURE_DEMAND_SHARE';
+  expectedDirection: 'UP' | 'DOWN';
+  /** 'YYYY-MM-DD'. */
+  reviewDate: string;
+  status: 'PROPOSED' | 'RUNNING' | 'ENDED';
+  outcome: 'ADOPT' | 'ADAPT' | 'ABANDON' | null;
+  reflection: string | null;
+  preparedChange: JsonValue | null;
+  appliedChange: JsonValue | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  revertedAt: Date | null;
+};
 
 export type ImportPlan = {
   source: ImportSource;
@@ -159,6 +185,8 @@ export type ImportPlan = {
   cardEvents: PlanCardEvent[];
   boardEvents: PlanBoardEvent[];
   standups: PlanStandup[];
+  /** Absent: none (only Tillit's own export has experiments). */
+  experiments?: PlanExperiment[];
   preview: ImportPreview;
 };
 

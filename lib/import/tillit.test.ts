@@ -71,6 +71,44 @@ describe('Tillit export import', () => {
     expect(mutate((doc) => (doc.cardEvents[0]!.data = nested as never))).toBe('malformed:cardEvents.0.data');
   });
 
+  it('carries lanes and experiments, and the history rows linked to them', () => {
+    const doc = document();
+    doc.lanes = [{ id: 'l1', name: 'Standard', position: 1024, classOfService: 'STANDARD', wipLimit: null, wipMode: 'ADVISORY', policy: '', createdAt: '2026-01-01T00:00:00.000Z', deletedAt: null }];
+    doc.cards[0]!.laneId = 'l1';
+    doc.experiments = [
+      {
+        id: 'e1',
+        change: 'Lägre gräns i Klart',
+        reason: 'Köer',
+        hypothesis: 'Ledtiden går ner',
+        measure: 'CYCLE_TIME',
+        expectedDirection: 'DOWN',
+        reviewDate: '2026-01-20',
+        status: 'ENDED',
+        outcome: 'ADOPT',
+        reflection: 'Det fungerade',
+        preparedChange: { kind: 'column.wip', columnId: 'k2', wipLimit: 3, wipMode: 'STRICT' },
+        appliedChange: { kind: 'column.wip', columnId: 'k2', before: { wipLimit: null, wipMode: 'ADVISORY' } },
+        createdAt: '2026-01-04T00:00:00.000Z',
+        startedAt: '2026-01-05T00:00:00.000Z',
+        endedAt: '2026-01-20T00:00:00.000Z',
+        revertedAt: null,
+      },
+    ];
+    doc.boardEvents.push({ type: 'COLUMN_WIP_CHANGED', columnId: 'k2', laneId: null, experimentId: 'e1', at: '2026-01-05T00:00:00.000Z', actorName: 'Anna', before: { wipLimit: null }, after: { wipLimit: 3 } });
+    const plan = prepareImport(JSON.stringify(doc), { now: NOW });
+    expect(plan.lanes?.[0]).toMatchObject({ ref: 'l1', classOfService: 'STANDARD' });
+    expect(plan.cards[0]?.laneRef).toBe('l1');
+    expect(plan.experiments?.[0]).toMatchObject({ ref: 'e1', status: 'ENDED', outcome: 'ADOPT', reviewDate: '2026-01-20', appliedChange: { columnId: 'k2' } });
+    expect(plan.boardEvents.at(-1)).toMatchObject({ experimentRef: 'e1', columnRef: 'k2' });
+    // A history row naming an experiment the file does not hold means the file was edited.
+    doc.boardEvents.at(-1)!.experimentId = 'e9';
+    expect(codeOf(() => prepareImport(JSON.stringify(doc), { now: NOW }))).toBe('malformed:boardEvents.1.experimentId');
+    doc.boardEvents.at(-1)!.experimentId = 'e1';
+    doc.cards[0]!.laneId = 'l9';
+    expect(codeOf(() => prepareImport(JSON.stringify(doc), { now: NOW }))).toBe('malformed:cards.0.laneId');
+  });
+
   it('keeps a "__proto__" key in history data as data', () => {
     const text = JSON.stringify(document()).replace('"data":{"reason":"x"}', '"data":{"__proto__":{"polluted":true}}');
     const plan = prepareImport(text, { now: NOW });

@@ -31,10 +31,22 @@ export function importTillitBoard(raw: unknown, options: { boardName?: string })
     columnIds.add(column.id);
   });
   if (doc.columns.length === 0) throw new ImportError('noColumns');
+  const laneIds = new Set<string>();
+  (doc.lanes ?? []).forEach((lane, index) => {
+    if (laneIds.has(lane.id) || columnIds.has(lane.id)) throw new ImportError('malformed', { path: `lanes.${index}.id` });
+    laneIds.add(lane.id);
+  });
+  const knownLane = (value: string | null | undefined) => value === null || value === undefined || laneIds.has(value);
+  const experimentIds = new Set<string>();
+  (doc.experiments ?? []).forEach((experiment, index) => {
+    if (experimentIds.has(experiment.id) || columnIds.has(experiment.id) || laneIds.has(experiment.id)) throw new ImportError('malformed', { path: `experiments.${index}.id` });
+    experimentIds.add(experiment.id);
+  });
   const cardIds = new Set<string>();
   doc.cards.forEach((card, index) => {
-    if (cardIds.has(card.id) || columnIds.has(card.id)) throw new ImportError('malformed', { path: `cards.${index}.id` });
+    if (cardIds.has(card.id) || columnIds.has(card.id) || laneIds.has(card.id) || experimentIds.has(card.id)) throw new ImportError('malformed', { path: `cards.${index}.id` });
     if (!columnIds.has(card.columnId)) throw new ImportError('malformed', { path: `cards.${index}.columnId` });
+    if (!knownLane(card.laneId)) throw new ImportError('malformed', { path: `cards.${index}.laneId` });
     if (!card.title && !card.textClearedAt) throw new ImportError('malformed', { path: `cards.${index}.title` });
     cardIds.add(card.id);
   });
@@ -42,9 +54,12 @@ export function importTillitBoard(raw: unknown, options: { boardName?: string })
   doc.cardEvents.forEach((event, index) => {
     if (!cardIds.has(event.cardId)) throw new ImportError('malformed', { path: `cardEvents.${index}.cardId` });
     if (!knownColumn(event.fromColumnId) || !knownColumn(event.toColumnId)) throw new ImportError('malformed', { path: `cardEvents.${index}` });
+    if (!knownLane(event.fromLaneId) || !knownLane(event.toLaneId)) throw new ImportError('malformed', { path: `cardEvents.${index}` });
   });
   doc.boardEvents.forEach((event, index) => {
     if (!knownColumn(event.columnId)) throw new ImportError('malformed', { path: `boardEvents.${index}.columnId` });
+    if (!knownLane(event.laneId)) throw new ImportError('malformed', { path: `boardEvents.${index}.laneId` });
+    if (event.experimentId != null && !experimentIds.has(event.experimentId)) throw new ImportError('malformed', { path: `boardEvents.${index}.experimentId` });
   });
 
   const date = (value: string) => new Date(value);
@@ -86,12 +101,15 @@ export function importTillitBoard(raw: unknown, options: { boardName?: string })
       doneAt: maybeDate(card.doneAt),
       textClearedAt: maybeDate(card.textClearedAt),
       version: card.version,
+      laneRef: card.laneId ?? null,
     })),
     cardEvents: doc.cardEvents.map((event) => ({
       cardRef: event.cardId,
       type: event.type,
       fromColumnRef: event.fromColumnId,
       toColumnRef: event.toColumnId,
+      fromLaneRef: event.fromLaneId ?? null,
+      toLaneRef: event.toLaneId ?? null,
       at: date(event.at),
       actorName: event.actorName,
       data: event.data,
@@ -99,12 +117,43 @@ export function importTillitBoard(raw: unknown, options: { boardName?: string })
     boardEvents: doc.boardEvents.map((event) => ({
       type: event.type,
       columnRef: event.columnId,
+      laneRef: event.laneId ?? null,
+      experimentRef: event.experimentId ?? null,
       at: date(event.at),
       actorName: event.actorName,
       before: event.before,
       after: event.after,
     })),
     standups: doc.standups.map((standup) => ({ startedAt: date(standup.startedAt), endedAt: maybeDate(standup.endedAt) })),
+    lanes: (doc.lanes ?? []).map((lane) => ({
+      ref: lane.id,
+      name: lane.name,
+      position: lane.position,
+      classOfService: lane.classOfService,
+      wipLimit: lane.wipLimit,
+      wipMode: lane.wipMode,
+      policy: lane.policy,
+      createdAt: date(lane.createdAt),
+      deletedAt: maybeDate(lane.deletedAt),
+    })),
+    experiments: (doc.experiments ?? []).map((experiment) => ({
+      ref: experiment.id,
+      change: experiment.change,
+      reason: experiment.reason,
+      hypothesis: experiment.hypothesis,
+      measure: experiment.measure,
+      expectedDirection: experiment.expectedDirection,
+      reviewDate: experiment.reviewDate,
+      status: experiment.status,
+      outcome: experiment.outcome,
+      reflection: experiment.reflection,
+      preparedChange: experiment.preparedChange,
+      appliedChange: experiment.appliedChange,
+      createdAt: date(experiment.createdAt),
+      startedAt: maybeDate(experiment.startedAt),
+      endedAt: maybeDate(experiment.endedAt),
+      revertedAt: maybeDate(experiment.revertedAt),
+    })),
   };
   return {
     ...plan,
