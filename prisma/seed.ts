@@ -8,6 +8,7 @@ import { hash } from '@node-rs/argon2';
 import { PrismaClient, type CardEventType, type DemandType, type FlowState, type WipMode } from '../lib/generated/prisma/client';
 import { createMulberry32 } from '../lib/flow/seeded-random';
 import { seedApiDemo } from './seed/api';
+import { seedExperimentsDemo } from './seed/experiments';
 import { seedLanesDemo } from './seed/lanes';
 import { seedCardPeople } from './seed/people';
 import { seedReadLogDemo } from './seed/read-log';
@@ -336,6 +337,7 @@ async function main() {
     }
     await seedLanesDemo(db, { boardId: board.id, columns, memberId: anna.id, now });
     await seedCardPeople(db, { boardId: board.id, memberIds: [anna.id, erik.id], now });
+    await seedExperimentsDemo(db, { intake: { boardId: board.id, memberId: anna.id }, permits: { boardId: permitBoard.id, memberId: johan.id }, now });
     const api = await seedApiDemo(db, { teamId: intake.id, boardId: board.id, memberId: anna.id, now });
     await seedReadLogDemo(db, { boardId: board.id, members: [{ id: anna.id, name: 'Anna Lindqvist' }, { id: erik.id, name: 'Erik Johansson' }], viewer: { id: maria.id, name: 'Maria Berg' }, now });
     await seedBoardsDemo(db, { intakeTeamId: intake.id, permitsTeamId: permits.id, annaId: anna.id, johanId: johan.id, now });
