@@ -60,6 +60,18 @@ test.describe('improvement experiments', () => {
     await link.click();
     await expect(page.getByRole('heading', { level: 1, name: 'Lägre WIP-gräns i Utreds' })).toBeVisible();
     await expect(page.getByTestId('experiment-status')).toContainText('Föreslaget, inte startat');
+    // A proposal can be edited; the dialog opens on its first field and focus comes back to the status.
+    await page.getByRole('button', { name: 'Ändra', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Ändra ”Lägre WIP-gräns i Utreds”' });
+    await expect(edit.getByLabel('Vad ändrar vi?')).toBeFocused();
+    await expect(edit.getByLabel('Ny WIP-gräns')).toHaveValue('4');
+    await edit.getByLabel('Vad förväntar vi oss att se?').fill('Om vi sänker Utreds gräns till 4 väntar ärenden mindre: ledtiden går ner, och färre ringer.');
+    const editSaid = (await recordAnnouncements(page)).said;
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    await expect(edit).toBeHidden();
+    await expect(page.getByTestId('experiment-status')).toBeFocused();
+    await expect(page.getByText('ledtiden går ner, och färre ringer.')).toBeVisible();
+    await expect.poll(editSaid).toContain('Försöket är sparat.');
     await page.getByRole('button', { name: 'Starta försöket' }).click();
     const start = page.getByRole('dialog', { name: 'Starta ”Lägre WIP-gräns i Utreds”?' });
     await expect(start).toContainText('Utreds: WIP-gräns 4, rådgivande');
@@ -73,7 +85,7 @@ test.describe('improvement experiments', () => {
     expect((await db.column.findUniqueOrThrow({ where: { id: utreds.id } })).wipLimit).toBe(4);
     const experiment = await db.experiment.findFirstOrThrow({ where: { boardId: board.boardId } });
     const linked = await db.boardEvent.findMany({ where: { boardId: board.boardId, experimentId: experiment.id }, orderBy: { id: 'asc' } });
-    expect(linked.map((event) => event.type)).toEqual(['EXPERIMENT_PROPOSED', 'COLUMN_WIP_CHANGED', 'EXPERIMENT_STARTED']);
+    expect(linked.map((event) => event.type)).toEqual(['EXPERIMENT_PROPOSED', 'EXPERIMENT_CHANGED', 'COLUMN_WIP_CHANGED', 'EXPERIMENT_STARTED']);
 
     // Study on a fresh board: too little data, said in words.
     await expect(page.getByTestId('study-verdict')).toHaveText('För lite data för att säga');
@@ -122,6 +134,8 @@ test.describe('improvement experiments', () => {
     await page.goto(`/boards/${board.boardId}/experiments/${experimentId}`);
     await expect(page.getByTestId('study-verdict')).toHaveText('Signal: systemet har förändrats');
     await expect(page.getByText('Det är åt det håll ni förväntade er.')).toBeVisible();
+    // Team level only: the study names no one.
+    await expect(page.locator('#study')).not.toContainText(board.member.name);
     await expect(page.getByText(/Regel uppfylld: en punkt utanför gränserna från tiden före starten, .*, nedåt\./).first()).toBeVisible();
     await page.getByText('Visa studien som tabell').click();
     await expect(page.getByRole('table', { name: 'Ledtid, före och efter starten' }).getByRole('row')).toHaveCount(19);
