@@ -9,7 +9,8 @@
  *
  * Starts its own throwaway embedded PostgreSQL (TILLIT_BENCH_PG_PORT, default 54374) per fsync mode: off measures
  * the app (like the test runner's cluster), on adds the durable commit of the log row, as in production. Each card
- * has 20 history events and a description, like a worked case. The database shares the machine's cores with the
+ * has 20 history events and a description, like a worked case; every read is another reader or card (60 cards, 40
+ * readers), since the log coalesces one person's repeated reads of a card within a minute into one row. The database shares the machine's cores with the
  * bench. Prints p50/p95/p99 per board and the difference of the medians; results also in bench/out/read-log-*.
  * Figures, not a timed test.
  */
@@ -25,8 +26,11 @@ function option(name: string): string | undefined {
   return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-const READS = Math.min(Number(option('reads') ?? 2000), 50_000);
 const WARMUP = 200;
+const READERS = 40;
+const CARDS = 60;
+/** Every read is a (reader, card) pair of its own: at most READERS × CARDS reads, warm-up included. */
+const READS = Math.min(Number(option('reads') ?? 2000), READERS * CARDS - WARMUP);
 const FSYNC = option('fsync') ?? 'both';
 const PG_PORT = Number(process.env.TILLIT_BENCH_PG_PORT ?? 54374);
 
@@ -42,51 +46,61 @@ async function runMode(fsync: boolean): Promise<ModeResult> {
     const { getDb } = await import('../lib/db');
     const { getCardDetail } = await import('../lib/data/cards');
     const db = getDb();
-    const reader = await db.user.create({ data: { email: `reader.${Date.now()}@bench.example`, name: 'Bench Reader' } });
+    // Distinct (reader, card) pairs: the log coalesces one person's reads of one card within a minute into one row
+    // (lib/data/read-log.ts), and the bench measures the reads that write a row.
+    const readers = await Promise.all(Array.from({ length: READERS }, (_, index) => db.user.create({ data: { email: `reader.${index}.${Date.now()}@bench.example`, name: `Bench Reader ${index}` } })));
+    const reader = readers[0]!;
     const team = await db.team.create({ data: { name: 'Socialtjänst bench' } });
-    await db.membership.create({ data: { teamId: team.id, userId: reader.id, role: 'MEMBER' } });
+    await db.membership.createMany({ data: readers.map((person) => ({ teamId: team.id, userId: person.id, role: 'MEMBER' as const })) });
     const makeBoard = async (holdsClientData: boolean) => {
       const board = await db.board.create({
         data: { teamId: team.id, name: holdsClientData ? 'Sensitive' : 'Normal', holdsClientData, lanes: { create: { name: 'Standard', position: 1024 } }, columns: { create: [{ name: 'In', position: 1024, flowState: 'NOT_STARTED' }, { name: 'Doing', position: 2048 }] } },
         include: { lanes: true, columns: true },
       });
-      const card = await db.card.create({
-        data: { boardId: board.id, columnId: board.columns[0]!.id, laneId: board.lanes[0]!.id, title: 'Ansökan om ekonomiskt bistånd', description: 'Beskrivning av ärendet. '.repeat(40), position: 1024 },
-      });
-      await db.cardEvent.createMany({
-        data: Array.from({ length: 20 }, (_, index) => ({
-          boardId: board.id,
-          cardId: card.id,
-          type: index === 0 ? ('CREATED' as const) : ('MOVED' as const),
-          fromColumnId: index === 0 ? null : board.columns[index % 2]!.id,
-          toColumnId: board.columns[(index + 1) % 2]!.id,
-          actorId: reader.id,
-          at: new Date(Date.now() - (20 - index) * 3_600_000),
-        })),
-      });
-      return { boardId: board.id, cardId: card.id };
+      const cardIds: string[] = [];
+      for (let n = 0; n < CARDS; n += 1) {
+        const card = await db.card.create({
+          data: { boardId: board.id, columnId: board.columns[0]!.id, laneId: board.lanes[0]!.id, title: `Ansökan om ekonomiskt bistånd ${n}`, description: 'Beskrivning av ärendet. '.repeat(40), position: 1024 * (n + 1) },
+        });
+        await db.cardEvent.createMany({
+          data: Array.from({ length: 20 }, (_, index) => ({
+            boardId: board.id,
+            cardId: card.id,
+            type: index === 0 ? ('CREATED' as const) : ('MOVED' as const),
+            fromColumnId: index === 0 ? null : board.columns[index % 2]!.id,
+            toColumnId: board.columns[(index + 1) % 2]!.id,
+            actorId: reader.id,
+            at: new Date(Date.now() - (20 - index) * 3_600_000),
+          })),
+        });
+        cardIds.push(card.id);
+      }
+      return { boardId: board.id, cardIds };
     };
     const normalBoard = await makeBoard(false);
     const sensitiveBoard = await makeBoard(true);
-    const open = async (board: { boardId: string; cardId: string }) => {
+    let turn = 0;
+    const open = async (board: { boardId: string; cardIds: string[] }, pair: number) => {
+      const person = readers[pair % READERS]!;
+      const cardId = board.cardIds[Math.floor(pair / READERS) % CARDS]!;
       const started = performance.now();
-      await getCardDetail(reader.id, board.boardId, board.cardId);
+      await getCardDetail(person.id, board.boardId, cardId);
       return performance.now() - started;
     };
-    for (let i = 0; i < WARMUP; i += 1) {
-      await open(normalBoard);
-      await open(sensitiveBoard);
+    for (let i = 0; i < WARMUP; i += 1, turn += 1) {
+      await open(normalBoard, turn);
+      await open(sensitiveBoard, turn);
     }
     const normal: number[] = [];
     const sensitive: number[] = [];
-    for (let i = 0; i < READS; i += 1) {
+    for (let i = 0; i < READS; i += 1, turn += 1) {
       // Alternate which goes first, so neither always follows the other's write.
       if (i % 2 === 0) {
-        normal.push(await open(normalBoard));
-        sensitive.push(await open(sensitiveBoard));
+        normal.push(await open(normalBoard, turn));
+        sensitive.push(await open(sensitiveBoard, turn));
       } else {
-        sensitive.push(await open(sensitiveBoard));
-        normal.push(await open(normalBoard));
+        sensitive.push(await open(sensitiveBoard, turn));
+        normal.push(await open(normalBoard, turn));
       }
     }
     const logRows = await db.cardReadLog.count({ where: { boardId: sensitiveBoard.boardId } });

@@ -5,6 +5,8 @@ import { commentInputSchema, type CommentInput } from '@/lib/comments/schema';
 import { getDb, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { publishBoardEvent } from '@/lib/live/publish';
+import type { ReadChannel } from '@/lib/read-log/model';
+import { recordCardReadsIfSensitive } from './read-log';
 import { authorizeBoardAction } from './access';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
 
@@ -57,12 +59,16 @@ function toCommentView(row: CommentRow, viewerId: string): CommentView {
   };
 }
 
-/** The comments of a card on the board, oldest first. Members and viewers of the board's team. */
-export async function listComments(userId: string, boardId: string, cardId: string): Promise<CommentView[]> {
+/**
+ * The comments of a card on the board, oldest first. Members and viewers of the board's team. Comments are the
+ * card's content: on a board that may hold client data the read is logged first (lib/data/read-log.ts).
+ */
+export async function listComments(userId: string, boardId: string, cardId: string, channel: ReadChannel = 'dialog'): Promise<CommentView[]> {
   const db = getDb();
   await authorizeBoardAction(db, userId, boardId, 'board.read');
-  const card = await db.card.findFirst({ where: { id: cardId, boardId, archivedAt: null }, select: { id: true } });
+  const card = await db.card.findFirst({ where: { id: cardId, boardId, archivedAt: null }, select: { id: true, board: { select: { holdsClientData: true } } } });
   if (!card) throw new AppError('NOT_FOUND');
+  await recordCardReadsIfSensitive(db, { boardId, readerId: userId, cardIds: [cardId], channel, holdsClientData: card.board.holdsClientData });
   const rows = await db.comment.findMany({ where: { cardId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: COMMENT_SELECT });
   return rows.map((row) => toCommentView(row, userId));
 }

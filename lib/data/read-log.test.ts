@@ -42,13 +42,14 @@ type Seeded = Awaited<ReturnType<typeof seed>>;
 const logOf = async (seeded: Seeded) =>
   seeded.db.cardReadLog.findMany({ where: { boardId: seeded.boardId }, orderBy: { id: 'asc' }, select: { cardId: true, readerId: true, readerName: true, channel: true, at: true } });
 
-describe.skipIf(!hasDatabase)('read log (database)', () => {
+// Generous limits: the database tests share a busy machine (no test here waits for time).
+describe.skipIf(!hasDatabase)('read log (database)', { timeout: 60_000 }, () => {
   let sensitive: Seeded;
   let normal: Seeded;
 
   beforeAll(async () => {
     [sensitive, normal] = await Promise.all([seed(true), seed(false)]);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     const { getDb } = await import('@/lib/db');
@@ -110,9 +111,35 @@ describe.skipIf(!hasDatabase)('read log (database)', () => {
     expect(await logOf(normal)).toHaveLength(0);
   });
 
+  it('logs an opening of a card once: its comments and refetches within a minute are the same read; a second person or another way is another', async () => {
+    const { getCardDetail } = await import('./cards');
+    const { listComments } = await import('./comments');
+    const fresh = await seed(true);
+    await getCardDetail(fresh.member.id, fresh.boardId, fresh.cardIds[0]!);
+    await listComments(fresh.member.id, fresh.boardId, fresh.cardIds[0]!);
+    await getCardDetail(fresh.member.id, fresh.boardId, fresh.cardIds[0]!);
+    expect((await logOf(fresh)).map((row) => [row.readerId, row.channel])).toEqual([[fresh.member.id, 'DIALOG']]);
+    await listComments(fresh.viewer.id, fresh.boardId, fresh.cardIds[0]!, 'api');
+    await getCardDetail(fresh.member.id, fresh.boardId, fresh.cardIds[0]!, 'api');
+    await listComments(fresh.member.id, fresh.boardId, fresh.cardIds[1]!);
+    expect((await logOf(fresh)).map((row) => [row.cardId, row.readerId, row.channel])).toEqual([
+      [fresh.cardIds[0], fresh.member.id, 'DIALOG'],
+      [fresh.cardIds[0], fresh.viewer.id, 'API'],
+      [fresh.cardIds[0], fresh.member.id, 'API'],
+      [fresh.cardIds[1], fresh.member.id, 'DIALOG'],
+    ]);
+    // A read older than the window is not the same read: the next opening is logged again.
+    await fresh.db.cardReadLog.updateMany({ where: { boardId: fresh.boardId }, data: { at: new Date(Date.now() - 61_000) } });
+    await getCardDetail(fresh.member.id, fresh.boardId, fresh.cardIds[0]!);
+    expect(await logOf(fresh)).toHaveLength(5);
+  });
+
   it('refuses the read when its log row cannot be written: the content is never returned unlogged', async () => {
     const { getCardDetail } = await import('./cards');
+    const { listComments } = await import('./comments');
     const { getBoardExport, getCardsForCsv } = await import('./export-board');
+    // A board of its own, so no earlier read of the same card coalesces with these.
+    const sensitive = await seed(true);
     const { db } = sensitive;
     // A trigger that makes every insert into the log for this board fail, as a full disk or a revoked privilege would.
     const fn = `read_log_fail_${sensitive.boardId.replace(/[^a-z0-9]/gi, '')}`;
@@ -122,6 +149,7 @@ describe.skipIf(!hasDatabase)('read log (database)', () => {
       const count = (await logOf(sensitive)).length;
       await expect(getCardDetail(sensitive.member.id, sensitive.boardId, sensitive.cardIds[0]!)).rejects.toMatchObject({ code: 'READ_NOT_LOGGED' });
       await expect(getCardDetail(sensitive.member.id, sensitive.boardId, sensitive.cardIds[0]!, 'api')).rejects.toMatchObject({ code: 'READ_NOT_LOGGED' });
+      await expect(listComments(sensitive.viewer.id, sensitive.boardId, sensitive.cardIds[1]!)).rejects.toMatchObject({ code: 'READ_NOT_LOGGED' });
       await expect(getBoardExport(sensitive.member.id, sensitive.boardId, new Date())).rejects.toMatchObject({ code: 'READ_NOT_LOGGED' });
       await expect(getCardsForCsv(sensitive.member.id, sensitive.boardId)).rejects.toMatchObject({ code: 'READ_NOT_LOGGED' });
       expect(await logOf(sensitive)).toHaveLength(count);

@@ -187,7 +187,7 @@ export const API_ROUTES: ApiRoute[] = [
     params: cardParamsSchema,
     response: commentsAnswerSchema,
     async run({ principal, params }) {
-      const comments = await listComments(principal.actorUserId, params.boardId as string, params.cardId as string);
+      const comments = await listComments(principal.actorUserId, params.boardId as string, params.cardId as string, 'api');
       return { body: { cardId: params.cardId, comments: comments.map(({ isOwn: _isOwn, authorId: _authorId, ...comment }) => comment) } };
     },
   },
