@@ -46,6 +46,9 @@ import { BoardKeyboardContext, useBoardKeyboard } from './use-board-keyboard';
 import { useBoardLive } from './use-board-live';
 import { useCollapsedLanes } from './use-collapsed-lanes';
 import { useResyncBuffer } from './use-resync-buffer';
+import { BoardSearchBar } from './search/board-search-bar';
+import { BoardFilterContext, useBoardFilterSetup } from './search/filter-store';
+import { FilterFocusKeeper } from './search/filtered-card-item';
 
 type Props = {
   initialBoard: BoardView;
@@ -438,9 +441,11 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
   const settingsColumn = settingsColumnId ? columns.find((c) => c.id === settingsColumnId) : undefined;
   const firstInProgress = columns.find((c) => c.flowState === 'IN_PROGRESS')?.id;
   const firstDone = columns.find((c) => c.flowState === 'DONE')?.id;
+  // "Sök på tavlan" and its filters (search/): they hide cards, never change counts or limits.
+  const filterStore = useBoardFilterSetup({ cards, columns, userId: currentUser.id, now, cycleTimeP85Days });
 
   return (
-    <>
+    <BoardFilterContext.Provider value={filterStore}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-300 bg-white px-4 py-3">
         <div className="min-w-0">
           <p className="text-sm text-slate-700">{initialBoard.team.name}</p>
@@ -485,11 +490,13 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
       </div>
       {!canEdit && <p className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">{labels.readOnly}</p>}
       {initialBoard.holdsClientData && <p className="border-b border-slate-300 bg-slate-100 px-4 py-2 text-sm text-slate-900">{tReadLog('boardNotice')}</p>}
+      <BoardSearchBar boardId={boardId} />
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="live-announcer">
         <p key={announcement.id}>{announcement.text}</p>
       </div>
 
       <BoardKeyboardContext.Provider value={keyboard}>
+      <FilterFocusKeeper containerRef={columnsRef} />
       <BoardCardContext.Provider value={cardSupport}>
       <DndContext
         // A stable id: the cards' aria-describedby, rendered on the server, must name the same element in the
@@ -613,7 +620,7 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
           }}
         />
       )}
-    </>
+    </BoardFilterContext.Provider>
   );
 }
 

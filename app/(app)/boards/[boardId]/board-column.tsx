@@ -9,6 +9,7 @@ import type { BoardCardView, BoardColumnView, BoardLaneView } from '@/lib/board/
 import { isOverWipLimit } from '@/lib/domain/wip';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import { BoardCard } from './board-card';
+import { FilteredCardItem } from './search/filtered-card-item';
 import { ColumnHeader } from './column-header';
 import type { CommandOutcome } from './command-outcome';
 import type { MoveRequest } from './move-to-menu';
@@ -73,7 +74,7 @@ export function BoardColumn(props: Props) {
     <section
       aria-labelledby={lane ? undefined : headingId}
       aria-label={listLabel}
-      aria-describedby={countId}
+      aria-describedby={lane ? countId : `${countId} ${countId}-filter`}
       data-testid={lane ? `cell-${column.name}-${lane.name}` : `column-${column.name}`}
       className={`flex w-72 shrink-0 flex-col rounded-lg border bg-slate-100 ${isOver_ ? 'border-2 border-red-700' : 'border-slate-300'} ${isDropTargetEnd ? 'outline-dashed outline-2 outline-brand-700' : ''}`}
     >
@@ -93,7 +94,7 @@ export function BoardColumn(props: Props) {
         <SortableContext items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
           <ol className="flex flex-col gap-2" aria-labelledby={lane ? undefined : headingId} aria-label={listLabel}>
             {cards.map((card, index) => (
-              <li key={card.id} className="relative">
+              <FilteredCardItem key={card.id} cardId={card.id} className="relative">
                 {overId === card.id && activeCardId !== card.id && (
                   <div className="absolute -top-1.5 left-0 right-0 h-1 rounded bg-brand-700" aria-hidden="true" />
                 )}
@@ -111,7 +112,7 @@ export function BoardColumn(props: Props) {
                   onOpen={() => props.onOpenCard(card.id)}
                   onMove={props.onMove}
                 />
-              </li>
+              </FilteredCardItem>
             ))}
           </ol>
         </SortableContext>

@@ -6,6 +6,7 @@ import { Markdown } from '@/components/markdown';
 import type { BoardColumnView } from '@/lib/board/types';
 import { isOverWipLimit } from '@/lib/domain/wip';
 import { ColumnCount } from './column-count';
+import { ColumnFilterNote } from './search/filtered-card-item';
 
 type Props = {
   column: BoardColumnView;
@@ -37,6 +38,7 @@ export function ColumnHeader({ column, count, headingId, countId, canEdit, ...pr
         </h2>
         <ColumnCount id={countId} count={count} limit={column.wipLimit} />
       </div>
+      <ColumnFilterNote id={`${countId}-filter`} columnId={column.id} total={count} />
       <div className="flex flex-wrap items-center gap-1 text-xs text-slate-800">
         <span>{t(`flowState.${column.flowState}`)}</span>
         {props.isCommitmentPoint && <span className="rounded bg-white px-1"><span aria-hidden="true">▶ </span>{t('commitmentPoint')}</span>}

@@ -42,6 +42,9 @@ export class BoardFilterStore {
     this.recompute();
   }
 
+  private version = 0;
+  /** Grows at every recomputation (what is hidden may have changed). */
+  getVersion = (): number => this.version;
   getFilter = (): BoardFilter => this.filter;
   getSummary = (): FilterSummary => this.summary;
   isHidden = (cardId: string): boolean => this.hidden.has(cardId);
@@ -118,6 +121,7 @@ export class BoardFilterStore {
     }
     this.hidden = hidden;
     this.hiddenByColumn = hiddenByColumn;
+    this.version += 1;
     const total = this.cards.length;
     const shown = total - hidden.size;
     if (this.summary.isActive !== isActive || this.summary.shown !== shown || this.summary.total !== total) this.summary = { isActive, shown, total };
@@ -181,10 +185,8 @@ export function useBoardFilterSetup(input: { cards: readonly SearchableCard[]; c
   return store;
 }
 
-/** The cards the filter shows, in their order (re-renders when the filter changes: for short lists, the standup). */
-export function useShownCards<T extends { id: string }>(cards: readonly T[]): readonly T[] {
-  const store = useBoardFilterStore();
-  const summary = useFilterSummary();
-  const filter = useBoardFilter();
-  return useMemo(() => (store && summary.isActive ? cards.filter((card) => !store.isHidden(card.id)) : cards), [cards, store, summary, filter]);
+/** The cards `store` shows, in their order (re-renders at every change of the filter: for short lists, the standup walk). */
+export function useShownCards<T extends { id: string }>(store: BoardFilterStore, cards: readonly T[]): readonly T[] {
+  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
+  return useMemo(() => (store.getSummary().isActive ? cards.filter((card) => !store.isHidden(card.id)) : cards), [cards, store, version]);
 }

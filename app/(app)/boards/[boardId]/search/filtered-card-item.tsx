@@ -1,8 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
-import { useHiddenInColumn, useIsCardHidden } from './filter-store';
+import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { findFirstCard } from '@/lib/board/keyboard-navigation';
+import { readVisibleBoard, useBoardKeyboardContext } from '../use-board-keyboard';
+import { useBoardFilterStore, useHiddenInColumn, useIsCardHidden } from './filter-store';
 
 /**
  * A card's list item on the board, hidden (not removed) when the search or a filter leaves it out. Only this item
@@ -10,8 +12,18 @@ import { useHiddenInColumn, useIsCardHidden } from './filter-store';
  */
 export function FilteredCardItem({ cardId, className, children }: { cardId: string; className?: string; children: ReactNode }) {
   const isHidden = useIsCardHidden(cardId);
+  const ref = useRef<HTMLLIElement>(null);
+  // A card holding focus that a live change hides (it stopped matching): focus goes to the first card still shown,
+  // else to the search field — never to the page body.
+  useLayoutEffect(() => {
+    const item = ref.current;
+    if (!isHidden || !item || !item.contains(document.activeElement)) return;
+    const board = item.closest('section[aria-label]')?.parentElement ?? document;
+    const next = [...board.querySelectorAll<HTMLElement>('[data-card-nav]')].find((element) => element.getClientRects().length > 0);
+    (next ?? document.querySelector<HTMLElement>('input[type="search"]'))?.focus();
+  }, [isHidden]);
   return (
-    <li className={className} hidden={isHidden || undefined} data-filtered={isHidden || undefined}>
+    <li ref={ref} className={className} hidden={isHidden || undefined} data-filtered={isHidden || undefined}>
       {children}
     </li>
   );
@@ -31,4 +43,30 @@ export function ColumnFilterNote({ id, columnId, total }: { id: string; columnId
       {hidden > 0 && hidden === total && <span className="italic">{t('columnAllHidden')}</span>}
     </span>
   );
+}
+
+/**
+ * Keeps the board's one tab stop on a card the filter shows: when the search hides the card that was the tab stop,
+ * the first shown card becomes it (Tab into the board never lands on nothing).
+ */
+export function FilterFocusKeeper({ containerRef }: { containerRef: RefObject<HTMLElement | null> }) {
+  const store = useBoardFilterStore();
+  const keyboard = useBoardKeyboardContext();
+  const keyboardRef = useRef(keyboard);
+  keyboardRef.current = keyboard;
+  useLayoutEffect(() => {
+    if (!store) return;
+    return store.subscribe(() => {
+      const current = keyboardRef.current;
+      if (!current) return;
+      const tabStop = current.tabStopCardId;
+      if (tabStop !== null && !store.isHidden(tabStop)) return;
+      // After React has applied the change to the page.
+      requestAnimationFrame(() => {
+        const first = findFirstCard(readVisibleBoard(containerRef.current));
+        if (first && first !== keyboardRef.current?.tabStopCardId) keyboardRef.current?.noteFocus(first);
+      });
+    });
+  }, [containerRef, store]);
+  return null;
 }

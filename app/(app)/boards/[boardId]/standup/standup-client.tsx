@@ -28,6 +28,8 @@ import { postBoardCommand, requestStandupEnd, requestStandupStart } from './stan
 import { BlockDialog, EndDialog, MoveDialog, UnblockDialog } from './standup-dialogs';
 import { ChangesSummary, WipCallout } from './standup-overview';
 import { StandupTimer } from './standup-timer';
+import { BoardSearchBar } from '../search/board-search-bar';
+import { BoardFilterContext, useBoardFilterSetup, useShownCards } from '../search/filter-store';
 import { StandupWalkCard } from './standup-walk-card';
 import { useStandupKeys, type StandupKeyAction } from './use-standup-keys';
 
@@ -138,9 +140,12 @@ export function StandupClient({ initialData, currentUser, nowIso, experimentsDue
   }, []);
 
   const finishedSince = useMemo(() => new Date(initialData.since), [initialData.since]);
+  // The search and filters of the board (search/) filter the walk too; limits and counts still see every card.
+  const filterStore = useBoardFilterSetup({ cards, columns, userId: currentUser.id, now, cycleTimeP85Days });
+  const walkCards = useShownCards(filterStore, cards);
   const walk = useMemo(
-    () => buildStandupWalk({ columns, cards, lanes, now, cycleTimeP85Days, includeDoneColumns: includeDone, finishedSince }),
-    [columns, cards, lanes, now, cycleTimeP85Days, includeDone, finishedSince],
+    () => buildStandupWalk({ columns, cards: walkCards as BoardCardView[], lanes, now, cycleTimeP85Days, includeDoneColumns: includeDone, finishedSince }),
+    [columns, walkCards, lanes, now, cycleTimeP85Days, includeDone, finishedSince],
   );
   const stops = useMemo(() => flattenStandupWalk(walk), [walk]);
   const overLimit = useMemo(() => findOverLimitColumns(columns, cards), [columns, cards]);
@@ -440,6 +445,7 @@ export function StandupClient({ initialData, currentUser, nowIso, experimentsDue
   const timeFormat = { hour: '2-digit', minute: '2-digit' } as const;
 
   return (
+    <BoardFilterContext.Provider value={filterStore}>
     <div className="flex flex-1 flex-col" data-testid="standup" data-phase={phase}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-300 bg-white px-4 py-3">
         <div className="min-w-0">
@@ -477,6 +483,7 @@ export function StandupClient({ initialData, currentUser, nowIso, experimentsDue
           )}
         </div>
       </div>
+      <BoardSearchBar boardId={boardId} />
 
       {!canRun && <p className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950">{t('viewerNotice')}</p>}
       <div role="alert">
@@ -720,6 +727,7 @@ export function StandupClient({ initialData, currentUser, nowIso, experimentsDue
       )}
       {dialog?.kind === 'end' && <EndDialog onClose={closeDialog} onEnd={end} />}
     </div>
+    </BoardFilterContext.Provider>
   );
 }
 
