@@ -112,8 +112,8 @@ async function main() {
     await context.addCookies([{ name: 'next-auth.session-token', value: cookie.split('=').slice(1).join('='), domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
     const page = await context.newPage();
     const loadStarted = performance.now();
-    await page.goto(`${server.url}/boards/${boardId}`);
-    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 120_000 });
+    await page.goto(`${server.url}/boards/${boardId}`, { timeout: 300_000, waitUntil: 'commit' });
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 300_000 });
     const loadMs = performance.now() - loadStarted;
     const cardCount = await page.locator('[data-testid="card"]').count();
     const search = page.getByRole('searchbox', { name: 'Sök på tavlan' });

@@ -146,7 +146,7 @@ test.describe('board search and filters', () => {
     await bo.getByRole('button', { name: 'Öppna kortet Färdtjänst', exact: true }).click();
     const dialog = bo.getByRole('dialog', { name: 'Färdtjänst' });
     await dialog.getByRole('button', { name: 'Ändra rubrik, beskrivning och etiketter' }).click();
-    await dialog.getByLabel('Rubrik').fill('Resa till läkare');
+    await dialog.getByLabel('Rubrik', { exact: true }).fill('Resa till läkare');
     await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
     await expect(shownTitles(anna)).toHaveText(['Hemtjänst, ny ansökan', 'Tjänsteresa']);
     await expect(anna.getByTestId('board-search-announcer')).toHaveText('”Resa till läkare” matchar inte längre filtret och döljs.');
