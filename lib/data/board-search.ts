@@ -25,11 +25,14 @@ export const searchIndexQuerySchema = z.object({
 export async function getBoardSearchIndex(userId: string, boardId: string, cardIds?: string[]): Promise<Record<string, string>> {
   const db = getDb();
   await authorizeBoardAction(db, userId, boardId, 'board.read');
+  // A board marked "may hold client data" logs every read of a card's content (the read log): its descriptions
+  // are not handed out in bulk for search, so there the search finds titles, labels and case numbers only.
+  const { holdsClientData } = await db.board.findUniqueOrThrow({ where: { id: boardId }, select: { holdsClientData: true } });
   const cards = await db.card.findMany({
     where: { boardId, archivedAt: null, ...(cardIds ? { id: { in: cardIds } } : {}) },
-    select: { id: true, reference: true, description: true },
+    select: { id: true, reference: true, description: !holdsClientData },
   });
   const index: Record<string, string> = {};
-  for (const card of cards) index[card.id] = normalizeSearchText(`${card.reference ?? ''} ${card.description.slice(0, SEARCH_TEXT_MAX)}`);
+  for (const card of cards) index[card.id] = normalizeSearchText(`${card.reference ?? ''} ${holdsClientData ? '' : (card.description ?? '').slice(0, SEARCH_TEXT_MAX)}`);
   return index;
 }
