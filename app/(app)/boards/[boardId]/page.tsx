@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { cache } from 'react';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getBoardForUser } from '@/lib/data/boards';
 import { BoardClient } from './board-client';
@@ -8,10 +9,11 @@ import { orNotFound } from '@/app/(app)/or-not-found';
 
 type Props = { params: Promise<{ boardId: string }> };
 
-async function loadBoard(boardId: string) {
+// One load per request: the page's title (generateMetadata) and the page itself share it (React cache).
+const loadBoard = cache(async (boardId: string) => {
   const user = await requireSessionUser();
   return { user, board: await orNotFound(getBoardForUser(user.id, boardId, new Date())) };
-}
+});
 
 export async function generateMetadata({ params }: Props) {
   const { board } = await loadBoard((await params).boardId);
