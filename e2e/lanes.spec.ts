@@ -329,3 +329,45 @@ test.describe('the standup and the phone', () => {
     await context.close();
   });
 });
+
+test.describe('flow per class of service', () => {
+  test('the Flow page gives cycle time, throughput and SLE per class and marks each class on the scatterplot; the overview shows the expedite share', async ({ page, context, baseURL }) => {
+    const titles = ['Akut 1', 'Akut 2', 'Akut 3', 'Akut 4', 'Akut 5', 'Vanligt 1'];
+    const board = await createTestBoard({ lanes: EXPEDITE_LANES, cards: titles.map((title, index) => ({ title, column: 2, lane: index < 5 ? 1 : 0 })) });
+    const db = getTestDb();
+    const day = 86_400_000;
+    const now = Date.now();
+    // Started ten days ago, finished eight days ago (a complete week, for the overview): 3 calendar days each.
+    for (const card of board.cards) {
+      const startedAt = new Date(now - 10 * day);
+      const doneAt = new Date(now - 8 * day);
+      await db.card.update({ where: { id: card.id }, data: { startedAt, doneAt, lastMovedAt: doneAt, createdAt: new Date(now - 11 * day) } });
+      await db.cardEvent.updateMany({ where: { cardId: card.id, type: 'CREATED' }, data: { at: new Date(now - 11 * day), toColumnId: board.columns[0]!.id } });
+      await db.cardEvent.createMany({
+        data: [
+          { boardId: board.boardId, cardId: card.id, type: 'MOVED', fromColumnId: board.columns[0]!.id, toColumnId: board.columns[1]!.id, fromLaneId: card.laneId, toLaneId: card.laneId, at: startedAt },
+          { boardId: board.boardId, cardId: card.id, type: 'MOVED', fromColumnId: board.columns[1]!.id, toColumnId: board.columns[2]!.id, fromLaneId: card.laneId, toLaneId: card.laneId, at: doneAt },
+        ],
+      });
+    }
+    await signInAs(context, board.viewer, baseURL!);
+    await page.goto(`/boards/${board.boardId}/flow`);
+    const section = page.getByTestId('flow-by-class');
+    await expect(section.getByRole('heading', { name: 'Flöde per tjänsteklass' })).toBeVisible();
+    await expect(section).toContainText('Brådskande: 85 % av ärendena blir klara inom 3 dagar (av 5 färdiga).');
+    await expect(section).toContainText('Standard: 1 färdiga — för få för en förväntad servicenivå');
+    const expediteRow = section.getByRole('row', { name: /Brådskande/ });
+    await expect(expediteRow.getByRole('cell').nth(0)).toHaveText('5');
+    await expect(expediteRow.getByRole('cell').nth(1)).toHaveText(/^83\s%$/);
+    // The scatterplot's legend: each class its own marker shape as well as colour.
+    const cycleTime = page.locator('#cycle-time');
+    await expect(cycleTime.getByText('Färdigt ärende, Brådskande')).toBeVisible();
+    await expect(cycleTime.getByText('Färdigt ärende, Standard')).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+
+    await page.goto('/flow');
+    const summary = page.locator('article').filter({ hasText: 'Andel brådskande av färdiga ärenden' });
+    await expect(summary).toHaveCount(1);
+    await expect(summary.getByText(/^83\s%$/)).toBeVisible();
+  });
+});

@@ -149,6 +149,11 @@ export async function getBoardNameForExport(userId: string, boardId: string): Pr
   return { name: board.name, canExportJson: access.role === 'MEMBER' };
 }
 
+async function getLaneNames(boardId: string): Promise<Map<string, string>> {
+  const lanes = await getDb().lane.findMany({ where: { boardId }, select: { id: true, name: true } });
+  return new Map(lanes.map((lane) => [lane.id, lane.name]));
+}
+
 async function getColumnNames(boardId: string): Promise<Map<string, string>> {
   const columns = await getDb().column.findMany({ where: { boardId }, select: { id: true, name: true } });
   return new Map(columns.map((column) => [column.id, column.name]));
@@ -161,8 +166,9 @@ async function getColumnNames(boardId: string): Promise<Map<string, string>> {
 export async function getCardsForCsv(userId: string, boardId: string): Promise<CardCsvRow[]> {
   const db = getDb();
   await authorizeBoardAction(db, userId, boardId, 'board.history.read');
-  const [columnName, cards, columns] = await Promise.all([
+  const [columnName, laneName, cards, columns] = await Promise.all([
     getColumnNames(boardId),
+    getLaneNames(boardId),
     db.card.findMany({ where: { boardId } }),
     db.column.findMany({ where: { boardId }, select: { id: true, position: true } }),
   ]);
@@ -179,6 +185,7 @@ export async function getCardsForCsv(userId: string, boardId: string): Promise<C
     id: card.id,
     title: card.title,
     columnName: columnName.get(card.columnId) ?? '',
+    laneName: laneName.get(card.laneId) ?? '',
     description: card.description,
     labels: card.labels,
     demand: card.demand,

@@ -21,6 +21,7 @@ import 'server-only';
  *   changes the reason); one still open counts until now.
  */
 import { getDb, type Db } from '@/lib/db';
+import type { ClassOfService } from '@/lib/domain/lanes';
 import { canPerform, type TeamRole } from '@/lib/domain/permissions';
 import {
   buildCycleTimeSeries,
@@ -28,8 +29,10 @@ import {
   computeAgingWip,
   computeBlockedTime,
   computeDemandBreakdown,
+  computeFlowByClass,
   computeFlowMetrics,
   computeServiceLevelExpectation,
+  findLaneAt,
   computeXmR,
   addDaysToCalendarDate,
   createZonedCalendar,
@@ -39,6 +42,7 @@ import {
   getIsoWeek,
   type BlockedPeriod,
   type CalendarDate,
+  type ClassFlowFigures,
   type CycleTimePercentiles,
   type DailyCount,
   type Demand,
@@ -49,6 +53,7 @@ import {
   type FlowTransition,
   type HowManyForecast,
   type ItemBlockedTime,
+  type LanePlacement,
   type StageState,
   type WhenForecast,
   type XmRChart,
@@ -56,6 +61,7 @@ import {
 } from '@/lib/flow';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n/config';
 import { authorizeBoardAction, teamsOpenToFilter } from './access';
+import { loadLaneClassHistory, type LaneClassAt } from './flow-classes';
 
 /** Forecast horizon of "how many items in the next … days". Two weeks is a common planning horizon. */
 export const HOW_MANY_FORECAST_DAYS = 14;
@@ -96,6 +102,8 @@ export interface FinishedItem {
   readonly startedDate: CalendarDate;
   readonly doneDate: CalendarDate;
   readonly cycleTimeDays: number;
+  /** The class of the lane it was in when it finished (lib/flow/class-of-service.ts); null for unknown history. */
+  readonly classOfService: ClassOfService | null;
 }
 
 export interface AgingItem {
@@ -167,6 +175,11 @@ export interface BoardFlowData {
   /** Items finished during the range, in order of completion. */
   readonly finished: FinishedItem[];
   readonly cycleTimePercentiles: CycleTimePercentiles | null;
+  /**
+   * Per class of service (issue 12), of the items finished in the range: throughput, share, cycle-time percentiles
+   * and SLE (null with fewer than MIN_FINISHED_FOR_SLE of the class). `hasLanes`: the board has more than one lane.
+   */
+  readonly byClass: { readonly hasLanes: boolean; readonly classes: ClassFlowFigures[] };
   /** Derived from the range's finished items; null with fewer than MIN_FINISHED_FOR_SLE of them. */
   readonly serviceLevelExpectation: { readonly percentile: 85; readonly days: number; readonly basedOn: number } | null;
   /** Work in progress today, oldest first. */
@@ -208,9 +221,13 @@ export interface BoardHistory {
   readonly blockedPeriods: BlockedPeriod[];
   /** Per stage (same order as `stages`): settled cards that had reached it before the period. */
   readonly settledCounts: number[];
+  /** Per card: the lanes it was placed in (its CREATED and MOVED events that name a lane). */
+  readonly placements: Map<string, LanePlacement[]>;
+  readonly laneClassAt: LaneClassAt;
+  readonly currentLaneCount: number;
 }
 
-type EventRow = { c: string; t: string; s: string | null; ms: number };
+type EventRow = { c: string; t: string; s: string | null; l: string | null; ms: number };
 type CardRow = { id: string; title: string; columnId: string; demand: string; archived: boolean };
 type SettledRow = { columnId: string; count: number };
 type ColumnRow = { id: string; name: string; position: number; flowState: StageState; deletedAt: Date | null };
@@ -244,7 +261,7 @@ export async function loadBoardHistory(db: Db, boardId: string, now: Date, settl
   const doneColumnIds = settledBefore === null ? [] : columns.filter((column) => stateOfStage.get(stageIdByColumnId.get(column.id) ?? '') === 'DONE').map((column) => column.id);
   const cutoff = settledBefore ?? new Date(0);
 
-  const [cardRows, settledRows, events] = await Promise.all([
+  const [cardRows, settledRows, events, laneClasses] = await Promise.all([
     db.$queryRaw<CardRow[]>`
       SELECT "id", "title", "columnId", "demand"::text AS "demand", ("archivedAt" IS NOT NULL) AS "archived"
       FROM "Card"
@@ -260,14 +277,14 @@ export async function loadBoardHistory(db: Db, boardId: string, now: Date, settl
     // still in play. Ordered by time, then id, so moves made within one millisecond keep the order they were
     // stored in. (NOT (x AND y) with a NULL archivedAt would be NULL, i.e. false: hence IS NOT NULL.)
     db.$queryRaw<EventRow[]>`
-      SELECT "c", "t", "s", "ms" FROM (
-        SELECT e."cardId" AS "c", e."type"::text AS "t", e."toColumnId" AS "s", (EXTRACT(EPOCH FROM e."at") * 1000)::float8 AS "ms", e."at", e."id"
+      SELECT "c", "t", "s", "l", "ms" FROM (
+        SELECT e."cardId" AS "c", e."type"::text AS "t", e."toColumnId" AS "s", e."toLaneId" AS "l", (EXTRACT(EPOCH FROM e."at") * 1000)::float8 AS "ms", e."at", e."id"
         FROM "CardEvent" e
         WHERE e."boardId" = ${boardId} AND e."at" >= ${cutoff} AND e."at" <= ${now} AND e."type" IN ('CREATED', 'MOVED', 'BLOCKED', 'UNBLOCKED')
         UNION ALL
-        SELECT x."cardId", x."type"::text, x."toColumnId", (EXTRACT(EPOCH FROM x."at") * 1000)::float8, x."at", x."id"
+        SELECT x."cardId", x."type"::text, x."toColumnId", x."toLaneId", (EXTRACT(EPOCH FROM x."at") * 1000)::float8, x."at", x."id"
         FROM "Card" c CROSS JOIN LATERAL (
-          SELECT y."cardId", y."type", y."toColumnId", y."at", y."id" FROM "CardEvent" y
+          SELECT y."cardId", y."type", y."toColumnId", y."toLaneId", y."at", y."id" FROM "CardEvent" y
           WHERE y."cardId" = c."id" AND y."at" < ${cutoff} AND y."at" <= ${now} AND y."type" IN ('CREATED', 'MOVED', 'BLOCKED', 'UNBLOCKED')
         ) x
         WHERE c."boardId" = ${boardId}
@@ -275,6 +292,7 @@ export async function loadBoardHistory(db: Db, boardId: string, now: Date, settl
           AND NOT (c."archivedAt" IS NOT NULL AND c."archivedAt" < ${cutoff} AND c."lastMovedAt" < ${cutoff})
       ) AS "history"
       ORDER BY "at", "id"`,
+    loadLaneClassHistory(db, boardId),
   ]);
 
   const cards = new Map<string, CardFacts>();
@@ -296,6 +314,7 @@ export async function loadBoardHistory(db: Db, boardId: string, now: Date, settl
   }
 
   const transitions: FlowTransition[] = [];
+  const placements = new Map<string, LanePlacement[]>();
   const arrivals = new Map<string, Date>();
   const blockedPeriods: BlockedPeriod[] = [];
   const openBlocks = new Map<string, Date>();
@@ -317,6 +336,11 @@ export async function loadBoardHistory(db: Db, boardId: string, now: Date, settl
     }
     if (!arrivals.has(event.c)) arrivals.set(event.c, at);
     if (card.isAbandoned) continue;
+    if (event.l !== null) {
+      const list = placements.get(event.c);
+      if (list) list.push({ at, laneId: event.l });
+      else placements.set(event.c, [{ at, laneId: event.l }]);
+    }
     const stageId = event.s === null ? undefined : stageIdByColumnId.get(event.s);
     if (stageId !== undefined) {
       transitions.push({ itemId: event.c, toStageId: stageId, at });
@@ -326,7 +350,7 @@ export async function loadBoardHistory(db: Db, boardId: string, now: Date, settl
     }
   }
   for (const [itemId, start] of openBlocks) blockedPeriods.push({ itemId, start, end: null });
-  return { stages, cards, transitions, arrivals, blockedPeriods, settledCounts };
+  return { stages, cards, transitions, arrivals, blockedPeriods, settledCounts, placements, laneClassAt: laneClasses.classAt, currentLaneCount: laneClasses.currentLaneCount };
 }
 
 /** Current columns map to themselves; removed ones to the nearest current column of the same flow state. */
@@ -421,6 +445,11 @@ function computeBoardFlowData(board: BoardFlowData['board'], history: BoardHisto
 
   const finishedItems = metrics.items.filter((item) => isDoneWithin(item, calendar, fromDay, toDay));
   const finishedCycleTimes = finishedItems.map((item) => item.cycleTimeCalendarDays as number);
+  // A card's class: its lane's when it finished (lib/flow/class-of-service.ts).
+  const classOf = (item: FlowItem): ClassOfService | null => {
+    const laneId = findLaneAt(history.placements.get(item.id) ?? [], item.doneAt as Date);
+    return laneId === null ? null : history.laneClassAt(laneId, item.doneAt as Date);
+  };
   const finished: FinishedItem[] = finishedItems
     .map((item) => ({
       id: item.id,
@@ -428,6 +457,7 @@ function computeBoardFlowData(board: BoardFlowData['board'], history: BoardHisto
       startedDate: toDate(item.startedAt as Date),
       doneDate: toDate(item.doneAt as Date),
       cycleTimeDays: item.cycleTimeCalendarDays as number,
+      classOfService: classOf(item),
       doneTime: (item.doneAt as Date).getTime(),
     }))
     .sort((a, b) => a.doneTime - b.doneTime || (a.id < b.id ? -1 : 1))
@@ -538,6 +568,14 @@ function computeBoardFlowData(board: BoardFlowData['board'], history: BoardHisto
     abandonedArrivedCount,
     finished,
     cycleTimePercentiles: metrics.cycleTimePercentiles,
+    byClass: {
+      hasLanes: history.currentLaneCount > 1,
+      // Cards finished before lanes existed have no lane in their history: they were standard work.
+      classes: computeFlowByClass(
+        finished.map((item) => ({ classOfService: item.classOfService ?? 'STANDARD', cycleTimeCalendarDays: item.cycleTimeDays })),
+        MIN_FINISHED_FOR_SLE,
+      ),
+    },
     serviceLevelExpectation: sleValue === null ? null : { percentile: 85, days: sleValue.days, basedOn: finishedCycleTimes.length },
     agingWip,
     forecast: {
@@ -610,6 +648,12 @@ export interface BoardFlowSummary {
   /** Share (0–1) of those weeks' arrivals that were failure demand; null when nothing arrived. */
   readonly failureDemandShare: number | null;
   readonly unknownDemandShare: number | null;
+  /**
+   * On a board with lanes: the share (0–1) of those weeks' finished items that were expedite (the class of the
+   * lane each finished in); null on a board with one lane or with nothing finished. A rising share says the
+   * urgent is crowding out the planned.
+   */
+  readonly expediteShare: number | null;
 }
 
 export interface TeamFlowSummary {
@@ -706,6 +750,7 @@ function summariseBoardFlow(
       isPartial: false,
     })),
     finishedCount: cycleTimes.length,
+    expediteShare: history.currentLaneCount > 1 && finishedItems.length > 0 ? countExpedite(finishedItems, history) / finishedItems.length : null,
     cycleTimeP85: cycleTimes.length >= MIN_FINISHED_FOR_SLE ? (computeServiceLevelExpectation(cycleTimes)?.days ?? null) : null,
     throughputSignalCount: countSignals(computeXmR(weekly.values)),
     cycleTimeSignalCount: countSignals(computeXmR(cycleSeries.values)),
@@ -716,6 +761,14 @@ function summariseBoardFlow(
 }
 
 /** Points flagged by any of the XmR rules (each point once). */
+/** How many of the finished items were finished in a lane that was expedite at the time (lib/flow/class-of-service.ts). */
+function countExpedite(items: readonly FlowItem[], history: BoardHistory): number {
+  return items.filter((item) => {
+    const laneId = findLaneAt(history.placements.get(item.id) ?? [], item.doneAt as Date);
+    return laneId !== null && history.laneClassAt(laneId, item.doneAt as Date) === 'EXPEDITE';
+  }).length;
+}
+
 export function countSignals(chart: XmRChart): number {
   return chart.points.filter((point) => point.isOutsideLimits || point.isMovingRangeAboveLimit || point.isInLongRun).length;
 }

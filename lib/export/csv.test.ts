@@ -7,6 +7,7 @@ const card = (overrides: Partial<CardCsvRow> = {}): CardCsvRow => ({
   id: 'c1',
   title: 'Ärende å ä ö',
   columnName: 'Pågår',
+  laneName: 'Standard',
   description: '',
   labels: [],
   demand: 'UNKNOWN',
@@ -33,22 +34,23 @@ describe('board CSV export', () => {
     const sv = buildCardsCsv([card({ title: 'A; B, "C"' })], ';', t).slice(1).split('\r\n');
     expect(sv[1]?.split(';').slice(0, 3)).toEqual(['c1', '"A', ' B, ""C"""']);
     const en = buildCardsCsv([card({ title: 'A; B' })], ',', t).slice(1).split('\r\n');
-    expect(en[1]?.startsWith('c1,A; B,Pågår,')).toBe(true);
+    expect(en[1]?.startsWith('c1,A; B,Pågår,Standard,')).toBe(true);
   });
 
   it('writes times in Swedish local time as YYYY-MM-DD HH:MM', () => {
     const csv = buildCardsCsv([card({ doneAt: new Date('2026-01-15T08:30:00Z') })], ',', t);
     const [, row] = Papa.parse<string[]>(csv.slice(1)).data;
-    expect(row?.[8]).toBe('2026-07-01 12:05');
-    expect(row?.[10]).toBe('2026-01-15 09:30');
+    expect(row?.[3]).toBe('Standard');
+    expect(row?.[9]).toBe('2026-07-01 12:05');
+    expect(row?.[11]).toBe('2026-01-15 09:30');
   });
 
   it('defuses text that Excel would run as a formula, multi-line text included', () => {
     const csv = buildCardsCsv([card({ title: '=HYPERLINK("http://x","klicka")', description: '+1\n=2', labels: ['@SUM(A1)'] })], ',', t);
     const [, row] = Papa.parse<string[]>(csv.slice(1)).data;
     expect(row?.[1]).toBe('\'=HYPERLINK("http://x","klicka")');
-    expect(row?.[3]).toBe("'+1\n=2");
-    expect(row?.[4]).toBe("'@SUM(A1)");
+    expect(row?.[4]).toBe("'+1\n=2");
+    expect(row?.[5]).toBe("'@SUM(A1)");
   });
 
   it('names no one in the history file, and describes edits and blocks without personal fields', () => {

@@ -30,6 +30,8 @@ export type CardCsvRow = {
   id: string;
   title: string;
   columnName: string;
+  /** The card's lane (issue 12); a board with one lane has the same lane on every row. */
+  laneName: string;
   description: string;
   labels: string[];
   demand: 'UNKNOWN' | 'VALUE' | 'FAILURE';
@@ -71,13 +73,14 @@ export function separatorFor(locale: Locale): CsvSeparator {
 }
 
 export function buildCardsCsv(cards: CardCsvRow[], separator: CsvSeparator, t: CsvTranslate): string {
-  const fields = ['id', 'title', 'column', 'description', 'labels', 'demand', 'blocked', 'blockedReason', 'created', 'started', 'finished', 'archived', 'textCleared'].map((key) =>
+  const fields = ['id', 'title', 'column', 'lane', 'description', 'labels', 'demand', 'blocked', 'blockedReason', 'created', 'started', 'finished', 'archived', 'textCleared'].map((key) =>
     t(`cards.${key}`),
   );
   const rows = cards.map((card) => [
     card.id,
     card.title,
     card.columnName,
+    card.laneName,
     card.description,
     // The importer splits labels on commas.
     card.labels.join(', '),

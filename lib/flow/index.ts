@@ -54,6 +54,9 @@ export type {
 export { computeBlockedTime } from './blocked-time';
 export type { BlockedPeriod, BlockedTimeInput, ItemBlockedTime } from './blocked-time';
 
+export { computeFlowByClass, findLaneAt, findLaneClassAt, FLOW_CLASSES } from './class-of-service';
+export type { ClassedFinishedItem, ClassFlowFigures, LaneClassChange, LanePlacement } from './class-of-service';
+
 export { computeServiceLevelExpectation } from './service-level-expectation';
 export type { ServiceLevelExpectation } from './service-level-expectation';
 

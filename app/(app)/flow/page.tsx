@@ -26,6 +26,8 @@ export default async function FlowOverviewPage({ searchParams }: Props) {
   const fmt = await getFlowFormat(overview.teams.flatMap((team) => team.boards.flatMap((board) => board.weeklyThroughput.map((week) => week.week))));
   const { t } = fmt;
   const experimentCounts = await countExperimentsInPeriod(user.id, overview.from, overview.to);
+  const tLanes = await getTranslations('lanes');
+  const expediteLabels = { term: tLanes('flow.expediteShare') };
 
   return (
     <main id="main" className="mx-auto w-full max-w-5xl p-4 sm:p-6">
@@ -48,7 +50,7 @@ export default async function FlowOverviewPage({ searchParams }: Props) {
           <TeamExperimentsLine counts={experimentCounts.get(team.teamId)} />
           {team.boards.length === 0 && <p className="mt-2">{t('overview.noBoards')}</p>}
           {team.boards.map((board) => (
-            <BoardSummary key={board.boardId} board={board} fmt={fmt} archivedTag={tBoards('archivedTag')} />
+            <BoardSummary key={board.boardId} board={board} fmt={fmt} archivedTag={tBoards('archivedTag')} expediteLabels={expediteLabels} />
           ))}
         </section>
       ))}
@@ -56,7 +58,17 @@ export default async function FlowOverviewPage({ searchParams }: Props) {
   );
 }
 
-function BoardSummary({ board, fmt, archivedTag }: { board: BoardFlowSummary; fmt: FlowFormat; archivedTag: string }) {
+function BoardSummary({
+  board,
+  fmt,
+  archivedTag,
+  expediteLabels,
+}: {
+  board: BoardFlowSummary;
+  fmt: FlowFormat;
+  archivedTag: string;
+  expediteLabels: { term: string };
+}) {
   const { t } = fmt;
   const counts = board.weeklyThroughput.map((week) => week.count);
   const total = counts.reduce((sum, count) => sum + count, 0);
@@ -72,6 +84,8 @@ function BoardSummary({ board, fmt, archivedTag }: { board: BoardFlowSummary; fm
         ? t('overview.failureShareNone')
         : t('overview.failureShareValue', { share: fmt.percent(board.failureDemandShare), count: board.arrivedCount }),
     ],
+    // On a board with lanes: how much of what finished was expedite (issue 12).
+    ...(board.expediteShare === null ? [] : ([[expediteLabels.term, fmt.percent(board.expediteShare)]] as [string, string][])),
   ];
   return (
     <article aria-labelledby={`board-${board.boardId}`} className="mt-4 rounded-lg border border-slate-300 bg-white p-4">

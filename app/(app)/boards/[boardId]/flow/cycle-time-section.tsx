@@ -1,14 +1,37 @@
 import type { BoardFlowData } from '@/lib/data/flow';
 import { ChartFigure, getSeriesStyle, limitRows, PERCENTILE_STYLES, type LegendEntry } from './charts/chart-kit';
-import { CycleTimeScatter } from './charts/cycle-time-scatter';
+import { CycleTimeScatter, type ScatterGroup } from './charts/cycle-time-scatter';
+import { CLASSES_OF_SERVICE, type ClassOfService } from '@/lib/domain/lanes';
 import type { FlowFormat } from './flow-format';
 import { TermExplainer } from './term-explainer';
 import { joinNotes, MarkerOverlay, type FlowMarkers } from './experiment-markers';
 
 const NO_MARKERS: FlowMarkers = { list: [], note: undefined };
 
-export function CycleTimeSection({ data, fmt, markers = NO_MARKERS }: { data: BoardFlowData; fmt: FlowFormat; markers?: FlowMarkers }) {
+/** Each class of service's marker on the scatterplot: its own shape as well as its own colour (issue 12). */
+export const CLASS_MARKERS: Record<ClassOfService, ScatterGroup> = {
+  EXPEDITE: { key: 'EXPEDITE', shape: 'triangle', colour: getSeriesStyle(1).colour },
+  STANDARD: { key: 'STANDARD', shape: 'circle', colour: getSeriesStyle(0).colour },
+  INTANGIBLE: { key: 'INTANGIBLE', shape: 'diamond', colour: getSeriesStyle(2).colour },
+};
+
+/**
+ * `classLabels`: on a board with lanes, each class's legend label ("Finished case, Expedite"); the points are then
+ * drawn per class of service.
+ */
+export function CycleTimeSection({
+  data,
+  fmt,
+  markers = NO_MARKERS,
+  classLabels,
+}: {
+  data: BoardFlowData;
+  fmt: FlowFormat;
+  markers?: FlowMarkers;
+  classLabels?: Record<ClassOfService, string>;
+}) {
   const { t } = fmt;
+  const classesShown = classLabels ? CLASSES_OF_SERVICE.filter((value) => data.finished.some((item) => (item.classOfService ?? 'STANDARD') === value)) : null;
   const percentiles = data.cycleTimePercentiles;
   const lines = percentiles
     ? (['p50', 'p85', 'p95'] as const).map((key) => ({
@@ -18,7 +41,9 @@ export function CycleTimeSection({ data, fmt, markers = NO_MARKERS }: { data: Bo
       }))
     : [];
   const legend: LegendEntry[] = [
-    { kind: 'marker', label: t('cycleTime.point'), shape: 'circle', colour: getSeriesStyle(0).colour },
+    ...(classesShown && classLabels
+      ? classesShown.map((value): LegendEntry => ({ kind: 'marker', label: classLabels[value], shape: CLASS_MARKERS[value].shape, colour: CLASS_MARKERS[value].colour }))
+      : [{ kind: 'marker' as const, label: t('cycleTime.point'), shape: 'circle' as const, colour: getSeriesStyle(0).colour }]),
     ...lines.map((line): LegendEntry => ({ kind: 'line', label: t('cycleTime.line', { percent: line.key.slice(1) }), style: PERCENTILE_STYLES[line.key] })),
   ];
   const isWholeWeeks = data.range.dayCount % 7 === 0;
@@ -56,7 +81,8 @@ export function CycleTimeSection({ data, fmt, markers = NO_MARKERS }: { data: Bo
     >
       <CycleTimeScatter
         days={days}
-        points={data.finished.map((item) => ({ id: item.id, date: item.doneDate, days: item.cycleTimeDays }))}
+        points={data.finished.map((item) => ({ id: item.id, date: item.doneDate, days: item.cycleTimeDays, group: item.classOfService ?? 'STANDARD' }))}
+        groups={classesShown?.map((value) => CLASS_MARKERS[value])}
         percentiles={lines}
         formatTick={fmt.shortDate}
         xLabel={t('axis.date')}

@@ -6,6 +6,7 @@ import { getBoardFlowData } from '@/lib/data/flow';
 import { parseFlowRange } from '@/lib/data/flow-range';
 import { AgingWipSection } from './aging-wip-section';
 import { CumulativeFlowSection } from './cumulative-flow-section';
+import { ClassOfServiceSection } from './class-of-service-section';
 import { CycleTimeSection } from './cycle-time-section';
 import { DateRangeForm } from './date-range-form';
 import { DemandSection } from './demand-section';
@@ -58,6 +59,10 @@ export default async function FlowPage({ params, searchParams }: Props) {
   const { t } = fmt;
   const tExperiments = await getTranslations('experiments');
   const markers = await buildFlowMarkers(await listExperimentMarkers(data.board.id, data.range.from, data.range.to), fmt);
+  const tLanes = await getTranslations('lanes');
+  const classLabels = data.byClass.hasLanes
+    ? { EXPEDITE: tLanes('flow.point', { class: tLanes('class.EXPEDITE') }), STANDARD: tLanes('flow.point', { class: tLanes('class.STANDARD') }), INTANGIBLE: tLanes('flow.point', { class: tLanes('class.INTANGIBLE') }) }
+    : undefined;
 
   return (
     <main id="main" className="mx-auto w-full max-w-5xl break-words p-4 sm:p-6">
@@ -75,11 +80,12 @@ export default async function FlowPage({ params, searchParams }: Props) {
       <p className="mt-1 max-w-prose text-sm text-slate-700">{t('teamLevel')}</p>
       <DateRangeForm range={range} shown={data.range} fmt={fmt} />
       <FlowSummarySection data={data} fmt={fmt} />
-      <FlowContents />
+      <FlowContents extra={data.byClass.hasLanes ? [{ id: 'classes', label: tLanes('flow.heading') }] : []} />
       <ServiceLevelSection data={data} fmt={fmt} />
       <FlowExperimentsSection boardId={data.board.id} markers={markers} fmt={fmt} />
+      <ClassOfServiceSection data={data} fmt={fmt} />
       <CumulativeFlowSection data={data} fmt={fmt} markers={markers} />
-      <CycleTimeSection data={data} fmt={fmt} markers={markers} />
+      <CycleTimeSection data={data} fmt={fmt} markers={markers} classLabels={classLabels} />
       <ThroughputSection data={data} fmt={fmt} markers={markers} />
       <WipSection data={data} fmt={fmt} />
       <AgingWipSection data={data} fmt={fmt} />

@@ -21,6 +21,15 @@ export interface ScatterPoint {
   readonly id: string;
   readonly date: string;
   readonly days: number;
+  /** On a board with lanes: which marker group the point belongs to (a class of service); see `groups`. */
+  readonly group?: string;
+}
+
+/** A marker group: its points drawn with their own shape and colour (never colour alone). */
+export interface ScatterGroup {
+  readonly key: string;
+  readonly shape: 'circle' | 'triangle' | 'diamond' | 'square';
+  readonly colour: string;
 }
 
 export function CycleTimeScatter({
@@ -31,7 +40,10 @@ export function CycleTimeScatter({
   xLabel,
   yLabel,
   overlay,
+  groups,
 }: {
+  /** Draw the points by group (each its shape and colour); without it every point is one circle series. */
+  groups?: readonly ScatterGroup[];
   /** Every day of the range, the x axis. */
   days: readonly string[];
   points: readonly ScatterPoint[];
@@ -67,7 +79,19 @@ export function CycleTimeScatter({
         xLabel={xLabel}
         yLabel={yLabel}
       />
-      <MarkerCloud shape="circle" points={placed.map((point) => ({ x: point.cx, y: point.cy }))} colour={style.colour} fillOpacity={0.35} />
+      {groups ? (
+        groups.map((group) => (
+          <MarkerCloud
+            key={group.key}
+            shape={group.shape}
+            points={placed.filter((point) => point.group === group.key).map((point) => ({ x: point.cx, y: point.cy }))}
+            colour={group.colour}
+            fillOpacity={0.5}
+          />
+        ))
+      ) : (
+        <MarkerCloud shape="circle" points={placed.map((point) => ({ x: point.cx, y: point.cy }))} colour={style.colour} fillOpacity={0.35} />
+      )}
       {percentiles.map((line, index) => (
         <ReferenceLine key={line.key} y={y(line.value)} style={PERCENTILE_STYLES[line.key]} label={line.label} labelOffset={offsets[index]} />
       ))}
