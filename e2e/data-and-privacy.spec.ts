@@ -135,13 +135,13 @@ test.describe('import, export, retention and privacy', () => {
     };
     const swedish = await download('Ladda ned korten (CSV)');
     expect(swedish.name).toMatch(/-kort-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(swedish.text.startsWith('\uFEFFKort-id;Rubrik;Kolumn;Beskrivning;')).toBe(true);
-    expect(swedish.text).toContain(`;"'=1+2; ""citat""";Inkommet;"Rad 1\nRad 2";`);
+    expect(swedish.text.startsWith('\uFEFFKort-id;Rubrik;Kolumn;Simbana;Beskrivning;')).toBe(true);
+    expect(swedish.text).toContain(`;"'=1+2; ""citat""";Inkommet;Standard;"Rad 1\nRad 2";`);
     expect(swedish.text).toContain('\r\n');
 
     await page.getByLabel('Kommatecken: Excel med engelska nationella inställningar').check();
     const english = await download('Ladda ned korten (CSV)');
-    expect(english.text.startsWith('\uFEFFKort-id,Rubrik,Kolumn,')).toBe(true);
+    expect(english.text.startsWith('\uFEFFKort-id,Rubrik,Kolumn,Simbana,')).toBe(true);
     const history = await download('Ladda ned kortens historik (CSV)');
     expect(history.text.startsWith('\uFEFFKort-id,Kort,Händelse,Tidpunkt,Från kolumn,Till kolumn,Detalj')).toBe(true);
     expect(history.text).not.toContain(board.member.name);

@@ -592,12 +592,11 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
           lane={settingsLaneId === 'new' ? undefined : displayLanes.find((lane) => lane.id === settingsLaneId)}
           lanes={displayLanes}
           cardCount={cards.filter((card) => card.laneId === settingsLaneId).length}
-          onClose={() => {
+          onClose={(result) => {
             setSettingsLaneId(null);
-            // A removed lane takes its settings button with it: focus goes to the board's heading, never to <body>.
-            requestAnimationFrame(() => {
-              if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus();
-            });
+            // A removed lane takes its settings button with it: focus goes to the board's heading, never to <body>
+            // (after the dialog has closed and handed focus back to where it could).
+            if (result?.removed) requestAnimationFrame(() => headingRef.current?.focus());
           }}
           runCommand={runCommand}
         />

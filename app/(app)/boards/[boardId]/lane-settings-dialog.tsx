@@ -19,7 +19,8 @@ type Props = {
   lanes: BoardLaneView[];
   /** Open cards in the lane. */
   cardCount: number;
-  onClose: () => void;
+  /** `removed`: the lane is gone (its settings button with it), so the board must put focus somewhere else. */
+  onClose: (result?: { removed: boolean }) => void;
   runCommand: (command: BoardCommand) => Promise<CommandOutcome>;
 };
 
@@ -74,14 +75,14 @@ export function LaneSettingsDialog({ lane, lanes, cardCount, onClose, runCommand
     }
   });
 
-  async function run(command: BoardCommand, { close = true } = {}) {
+  async function run(command: BoardCommand) {
     if (pending) return;
     setPending(true);
     setError(null);
     try {
       const outcome = await runCommand(command);
       if (!outcome.ok) setError(outcome.error.message);
-      else if (close) onClose();
+      else onClose({ removed: command.type === 'lane.delete' });
     } catch {
       setError(t('commandFailed'));
     } finally {
@@ -216,7 +217,7 @@ export function LaneSettingsDialog({ lane, lanes, cardCount, onClose, runCommand
             <button type="submit" className={buttonPrimary}>
               {pending ? t('working') : lane ? t('save') : t('create')}
             </button>
-            <button type="button" className={buttonSecondary} onClick={onClose}>
+            <button type="button" className={buttonSecondary} onClick={() => onClose()}>
               {t('cancel')}
             </button>
           </div>
