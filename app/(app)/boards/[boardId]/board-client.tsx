@@ -106,6 +106,15 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
   const isLaneBoard = hasLaneRows(lanes);
   const collapsedLanes = useCollapsedLanes(currentUser.id, initialBoard.id);
   const [settingsLaneId, setSettingsLaneId] = useState<string | 'new' | null>(null);
+  // A removed lane takes its settings button with it: once its dialog has closed (and the modal no longer makes the
+  // board inert), focus goes to the board's heading, never to <body>.
+  const shouldFocusHeading = useRef(false);
+  useEffect(() => {
+    if (settingsLaneId === null && shouldFocusHeading.current) {
+      shouldFocusHeading.current = false;
+      headingRef.current?.focus();
+    }
+  }, [settingsLaneId]);
   const [cycleTimeP85Days, setCycleTimeP85Days] = useState(initialBoard.cycleTimeP85Days);
   const [sync, setSync] = useState<SyncState<BoardCardView>>({ confirmed: initialBoard.cards, pending: [] });
   const [now, setNow] = useState(() => new Date(nowIso));
@@ -593,10 +602,8 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
           lanes={displayLanes}
           cardCount={cards.filter((card) => card.laneId === settingsLaneId).length}
           onClose={(result) => {
+            if (result?.removed) shouldFocusHeading.current = true;
             setSettingsLaneId(null);
-            // A removed lane takes its settings button with it: focus goes to the board's heading, never to <body>
-            // (after the dialog has closed and handed focus back to where it could).
-            if (result?.removed) requestAnimationFrame(() => headingRef.current?.focus());
           }}
           runCommand={runCommand}
         />
