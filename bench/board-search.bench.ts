@@ -110,6 +110,8 @@ async function main() {
     const cookie = await sessionCookie(user, appEnv(db.url, APP_PORT).AUTH_SECRET as string);
     const context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1600, height: 1000 } });
     await context.addCookies([{ name: 'next-auth.session-token', value: cookie.split('=').slice(1).join('='), domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    // tsx (esbuild, keepNames) wraps functions passed to page.evaluate in __name(): give the page a no-op one.
+    await context.addInitScript('globalThis.__name = (target) => target;');
     const page = await context.newPage();
     const loadStarted = performance.now();
     await page.goto(`${server.url}/boards/${boardId}`, { timeout: 300_000, waitUntil: 'commit' });
