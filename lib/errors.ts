@@ -29,6 +29,13 @@ export const APP_ERROR_CODES = [
   'READ_NOT_LOGGED',
   /** The board is archived: read-only for everyone until a member restores it (lib/data/access.ts). */
   'BOARD_ARCHIVED',
+  /** A card's checklist has the most items it may have (lib/checklist/order.ts CHECKLIST_ITEMS_MAX). */
+  'CHECKLIST_FULL',
+  /** "Waiting for" refusals (lib/data/card-links.ts, lib/links/cycle.ts). */
+  'LINK_SELF',
+  'LINK_CYCLE',
+  'LINK_DUPLICATE',
+  'LINK_NOT_IN_TEAM',
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
@@ -69,6 +76,12 @@ export const HTTP_STATUS_BY_CODE: Record<AppErrorCode, number> = {
   COMMENT_NOT_AUTHOR: 403,
   READ_NOT_LOGGED: 503,
   BOARD_ARCHIVED: 409,
+  CHECKLIST_FULL: 409,
+  LINK_SELF: 422,
+  LINK_CYCLE: 409,
+  LINK_DUPLICATE: 409,
+  // Not found in the team: a card of another team is answered as one that does not exist.
+  LINK_NOT_IN_TEAM: 404,
 };
 
 export function isAppError(error: unknown): error is AppError {

@@ -44,6 +44,9 @@ export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; p
     data: { boardId: board.boardId, change: 'Matrisförsök', hypothesis: 'Något ändras', measure: 'CYCLE_TIME', expectedDirection: 'DOWN', reviewDate: new Date(Date.now() + 14 * 86_400_000) },
     select: { id: true },
   });
+  const checklistItem = await db.checklistItem.create({ data: { cardId: board.cards[0]!.id, text: 'Matrispunkt', position: 1024 } });
+  await db.checklistItem.create({ data: { cardId: board.cards[0]!.id, text: 'Matrispunkt 2', position: 2048 } });
+  const cardLink = await db.cardLink.create({ data: { waitingCardId: board.cards[1]!.id, awaitedCardId: board.cards[2]!.id } });
   const boardRow = await db.board.findUniqueOrThrow({ where: { id: board.boardId }, select: { name: true } });
   const read = await db.cardReadLog.create({ data: { boardId: board.boardId, cardId: board.cards[0]!.id, readerId: board.member.id, readerName: board.member.name, channel: 'DIALOG' } });
   const review = await db.readLogReview.create({
@@ -57,6 +60,8 @@ export async function createMatrixFixture(): Promise<{ fixture: MatrixFixture; p
     laneIds: [board.lanes[0]!.id, board.lanes[1]!.id],
     cardIds: [board.cards[0]!.id, board.cards[1]!.id, board.cards[2]!.id],
     blockedCardId,
+    checklistItemId: checklistItem.id,
+    cardLinkId: cardLink.id,
     standupId: standup.id,
     invitationId: invitation.id,
     colleagueId: board.colleague.id,
@@ -93,6 +98,8 @@ export function ghostOf(fixture: MatrixFixture): MatrixFixture {
     cardIds: [ghost(fixture.cardIds[0]), ghost(fixture.cardIds[1]), ghost(fixture.cardIds[2])],
     laneIds: [ghost(fixture.laneIds[0]), ghost(fixture.laneIds[1])],
     blockedCardId: ghost(fixture.blockedCardId),
+    checklistItemId: ghost(fixture.checklistItemId),
+    cardLinkId: ghost(fixture.cardLinkId),
     standupId: ghost(fixture.standupId),
     invitationId: ghost(fixture.invitationId),
     colleagueId: ghost(fixture.colleagueId),

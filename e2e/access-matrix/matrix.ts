@@ -49,6 +49,10 @@ export type MatrixFixture = {
   /** Two open cards in the first column, one in the second; `blockedCardId` is blocked. */
   cardIds: [string, string, string];
   blockedCardId: string;
+  /** A checklist item on the first card. */
+  checklistItemId: string;
+  /** A "waiting for" link: the second card waits for the third. */
+  cardLinkId: string;
   /** A standup under way on the board. */
   standupId: string;
   /** A proposed improvement experiment on the board. */
@@ -117,6 +121,12 @@ const COMMAND_BODIES: Record<BoardCommandType, (fx: MatrixFixture) => Record<str
   'card.join': (fx) => ({ type: 'card.join', cardId: fx.cardIds[0] }),
   // The fixture's member is on the third card (fixture.ts), so leaving it changes something.
   'card.leave': (fx) => ({ type: 'card.leave', cardId: fx.cardIds[2] }),
+  'checklist.add': (fx) => ({ type: 'checklist.add', cardId: fx.cardIds[0], text: 'Matrix item' }),
+  'checklist.update': (fx) => ({ type: 'checklist.update', cardId: fx.cardIds[0], itemId: fx.checklistItemId, isDone: true }),
+  'checklist.move': (fx) => ({ type: 'checklist.move', cardId: fx.cardIds[0], itemId: fx.checklistItemId, toIndex: 1 }),
+  'checklist.remove': (fx) => ({ type: 'checklist.remove', cardId: fx.cardIds[0], itemId: fx.checklistItemId }),
+  'link.add': (fx) => ({ type: 'link.add', cardId: fx.cardIds[0], awaitedCardId: fx.cardIds[2] }),
+  'link.remove': (fx) => ({ type: 'link.remove', cardId: fx.cardIds[1], linkId: fx.cardLinkId }),
   'column.create': () => ({ type: 'column.create', name: 'Matrix column', flowState: 'IN_PROGRESS' }),
   'column.update': (fx) => ({ type: 'column.update', columnId: fx.columnIds[0], wipLimit: 3 }),
   'column.reorder': (fx) => ({ type: 'column.reorder', columnId: fx.columnIds[0], toIndex: 1 }),
@@ -187,6 +197,13 @@ export const MATRIX: MatrixEntry[] = [
   // The person's own notifications: every signed-in person has a list, and sees and marks only their own.
   { key: 'GET /api/notifications', access: 'signedIn', mutates: false, call: () => ({ kind: 'route', method: 'GET', path: '/api/notifications' }) },
   { key: 'POST /api/notifications', access: 'signedIn', mutates: false, call: () => ({ kind: 'route', method: 'POST', path: '/api/notifications', body: { all: true } }) },
+  {
+    // The "Waiting for" combobox's search: it serves a change, so members only.
+    key: 'GET /api/boards/[boardId]/cards/[cardId]/link-candidates',
+    access: 'teamMember',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/boards/${fx.boardId}/cards/${fx.cardIds[0]}/link-candidates?q=` }),
+  },
   ...commandEntries,
   {
     // On a board that may hold client data the same read writes an access-log row: the fingerprint counts the

@@ -7,6 +7,7 @@ import { FLOW_STATES } from '@/lib/domain/flow-states';
 import { CLASSES_OF_SERVICE } from '@/lib/domain/lanes';
 import { WIP_MODES } from '@/lib/domain/wip';
 import { toMultiLineText, toSingleLine } from '@/lib/text/clean-text';
+import { CHECKLIST_TEXT_MAX } from '@/lib/checklist/order';
 import { LABEL_MAX, LABELS_PER_CARD } from './labels';
 import { DEMAND_TYPES } from './types';
 
@@ -33,6 +34,7 @@ const labelsSchema = z
   .max(LABELS_PER_CARD, 'tooManyLabels')
   .refine((labels) => new Set(labels.map((label) => label.toLocaleLowerCase('sv'))).size === labels.length, 'duplicateLabel');
 const indexSchema = z.number().int().min(0).max(1_000_000);
+const checklistTextSchema = singleLineText().pipe(z.string().min(1, 'checklistTextRequired').max(CHECKLIST_TEXT_MAX, 'checklistTextTooLong'));
 const classOfServiceSchema = z.enum(CLASSES_OF_SERVICE, { error: 'classOfServiceInvalid' });
 const wipLimitSchema = z.number({ error: 'wipLimitInvalid' }).int('wipLimitInvalid').min(1, 'wipLimitInvalid').max(999, 'wipLimitInvalid').nullable();
 
@@ -78,6 +80,14 @@ export const boardCommandSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({ type: z.literal('card.join'), cardId: idSchema }),
   z.strictObject({ type: z.literal('card.leave'), cardId: idSchema }),
+  // A card's checklist (lib/data/checklists.ts): each change is one card change with its history entry.
+  z.strictObject({ type: z.literal('checklist.add'), cardId: idSchema, text: checklistTextSchema }),
+  z.strictObject({ type: z.literal('checklist.update'), cardId: idSchema, itemId: idSchema, text: checklistTextSchema.optional(), isDone: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('checklist.move'), cardId: idSchema, itemId: idSchema, toIndex: indexSchema }),
+  z.strictObject({ type: z.literal('checklist.remove'), cardId: idSchema, itemId: idSchema }),
+  // "Waiting for" another card of the team (lib/data/card-links.ts); unlinking names the link.
+  z.strictObject({ type: z.literal('link.add'), cardId: idSchema, awaitedCardId: idSchema }),
+  z.strictObject({ type: z.literal('link.remove'), cardId: idSchema, linkId: idSchema }),
   z.strictObject({ type: z.literal('column.create'), name: nameSchema, flowState: z.enum(FLOW_STATES) }),
   z.strictObject({
     type: z.literal('column.update'),

@@ -55,6 +55,13 @@ export type BoardCardView = {
    * Coordination, not measurement: no time or count per person travels with it.
    */
   people: CardPersonView[];
+  /** The card's checklist progress ("3/5"); null when it has no checklist (lib/checklist/order.ts). */
+  checklist: { done: number; total: number } | null;
+  /**
+   * The cards this card waits for ("Väntar på"): how many, and how many of them are done (or archived). Null when
+   * it waits for none; `done === total` means it is free to go on (lib/data/card-links.ts).
+   */
+  waitingFor: { done: number; total: number } | null;
 };
 
 /** A person on a card, as the board shows them (initials from lib/people/card-people.ts). */
@@ -85,11 +92,33 @@ export type BoardView = {
 export type CardDetailView = BoardCardView & {
   description: string;
   history: CardHistoryEntry[];
+  /** The checklist's items in order. */
+  checklistItems: ChecklistItemView[];
+  /** The cards this card waits for, and the cards that wait for it (same team, any board). */
+  links: { waitingFor: LinkedCardView[]; awaitedBy: LinkedCardView[] };
+};
+
+export type ChecklistItemView = { id: string; text: string; isDone: boolean; position: number };
+
+/**
+ * The other card of a "waiting for" link, and where it is. `isArchived` when the card was removed or its board
+ * archived: the link stays readable ("(arkiverat)").
+ */
+export type LinkedCardView = {
+  linkId: string;
+  cardId: string;
+  boardId: string;
+  boardName: string;
+  columnName: string | null;
+  title: string;
+  reference: string | null;
+  isDone: boolean;
+  isArchived: boolean;
 };
 
 export type CardHistoryEntry = {
   id: string;
-  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED' | 'PERSON_JOINED' | 'PERSON_LEFT';
+  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED' | 'PERSON_JOINED' | 'PERSON_LEFT' | 'CHECKLIST' | 'LINK';
   at: string;
   actorName: string | null;
   fromColumnName: string | null;
@@ -126,4 +155,13 @@ export type BoardStreamMessage = BoardLiveEvent | { kind: 'resync'; boardId: str
 
 /** `joined` / `left`: a person put themselves on the card or took themselves off (the actor is that person). */
 /** The comment actions carry the comment's id (`commentId`, lib/data/comments.ts); the card's commentCount moves with them. */
-export type CardLiveAction = 'created' | 'edited' | 'moved' | 'blocked' | 'unblocked' | 'commented' | 'comment-edited' | 'comment-deleted' | 'joined' | 'left';
+export type CardLiveAction = 'created' | 'edited' | 'moved' | 'blocked' | 'unblocked' | 'commented' | 'comment-edited' | 'comment-deleted' | 'joined' | 'left' | ChecklistAction | LinkAction;
+
+/** A change of a card's checklist (card.upsert with the card's new progress; history type CHECKLIST). */
+export type ChecklistAction = 'checklist.added' | 'checklist.checked' | 'checklist.unchecked' | 'checklist.renamed' | 'checklist.moved' | 'checklist.removed';
+
+/**
+ * A change of a card's "waiting for" links: linked/unlinked on both cards; 'link.awaited-done' on a waiting card
+ * when a card it waits for reaches done (lib/links/awaited-done.ts).
+ */
+export type LinkAction = 'link.added' | 'link.removed' | 'link.awaited-done';

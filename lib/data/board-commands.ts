@@ -5,8 +5,10 @@ import { findSessionUser, type SessionToken } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { authorizeBoardAction } from './access';
+import { addCardLink, removeCardLink } from './card-links';
 import { archiveCard, createCard, moveCard, setCardBlocked, updateCard } from './cards';
 import { setSelfOnCard } from './card-people';
+import { addChecklistItem, moveChecklistItem, removeChecklistItem, updateChecklistItem } from './checklists';
 import { createColumn, deleteColumn, reorderColumn, updateColumn } from './columns';
 import { createLane, deleteLane, reorderLane, updateLane } from './lanes';
 
@@ -38,6 +40,18 @@ export async function executeBoardCommand(
     case 'card.join':
     case 'card.leave':
       return { card: await setSelfOnCard(actor, { boardId, cardId: command.cardId, isOn: command.type === 'card.join' }, now) };
+    case 'checklist.add':
+      return { card: await addChecklistItem(actor, { boardId, cardId: command.cardId, text: command.text }, now) };
+    case 'checklist.update':
+      return { card: await updateChecklistItem(actor, { boardId, cardId: command.cardId, itemId: command.itemId, text: command.text, isDone: command.isDone }, now) };
+    case 'checklist.move':
+      return { card: await moveChecklistItem(actor, { boardId, cardId: command.cardId, itemId: command.itemId, toIndex: command.toIndex }, now) };
+    case 'checklist.remove':
+      return { card: await removeChecklistItem(actor, { boardId, cardId: command.cardId, itemId: command.itemId }, now) };
+    case 'link.add':
+      return { card: await addCardLink(actor, { boardId, cardId: command.cardId, awaitedCardId: command.awaitedCardId }, now) };
+    case 'link.remove':
+      return { card: await removeCardLink(actor, { boardId, cardId: command.cardId, linkId: command.linkId }, now) };
     case 'column.create':
       return { columnId: (await createColumn(actor, { boardId, name: command.name, flowState: command.flowState }, now)).id };
     case 'column.update': {

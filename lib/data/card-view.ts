@@ -1,5 +1,7 @@
 import type { BoardCardView } from '@/lib/board/types';
 import { toCardPeople } from '@/lib/people/card-people';
+import { summarizeChecklist } from '@/lib/checklist/order';
+import { summarizeWaiting } from '@/lib/links/waiting';
 
 type CardRow = {
   id: string;
@@ -19,6 +21,8 @@ type CardRow = {
   commentCount: number;
   /** Who is on the card (CardPerson rows with the person's name); see CARD_PEOPLE_SELECT. */
   people: { userId: string; user: { name: string } }[];
+  checklistItems: { isDone: boolean }[];
+  waitingLinks: { awaitedCard: { doneAt: Date | null; archivedAt: Date | null } }[];
 };
 
 /** The people on a card as CARD_VIEW_SELECT reads them (lib/data/card-people.ts). */
@@ -41,6 +45,8 @@ export const CARD_VIEW_SELECT = {
   version: true,
   commentCount: true,
   people: CARD_PEOPLE_SELECT,
+  checklistItems: { select: { isDone: true } },
+  waitingLinks: { select: { awaitedCard: { select: { doneAt: true, archivedAt: true } } } },
 } as const;
 
 export function toCardView(card: CardRow): BoardCardView {
@@ -61,6 +67,8 @@ export function toCardView(card: CardRow): BoardCardView {
     version: card.version,
     commentCount: card.commentCount,
     people: toCardPeople(card.people.map((person) => ({ userId: person.userId, name: person.user.name }))),
+    checklist: summarizeChecklist(card.checklistItems),
+    waitingFor: summarizeWaiting(card.waitingLinks.map((link) => link.awaitedCard)),
   };
 }
 

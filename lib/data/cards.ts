@@ -16,6 +16,7 @@ import type { ReadChannel } from '@/lib/read-log/model';
 import { recordCardReadsIfSensitive } from './read-log';
 import { authorizeBoardAction, isSsoMultiFactorRequired } from './access';
 import { lockLaneForNewCard } from './lanes';
+import { CARD_DETAIL_WORK_SELECT, toCardWorkView } from './card-work-view';
 import { CARD_VIEW_SELECT, toCardView } from './card-view';
 import { runInPgTransaction, toIsoUtc } from './sql-pool';
 
@@ -224,6 +225,11 @@ type MoveLockRow = {
   lastMovedAt: Date | null;
   version: number | null;
   commentCount: number | null;
+  /** The card's checklist and "waiting for" counts, for the view the move sends (read with the card's lock). */
+  checklistTotal: number | null;
+  checklistDone: number | null;
+  waitingTotal: number | null;
+  waitingDone: number | null;
 };
 
 /** Roles whose members may move cards, from the pure permission rule (so the SQL below never decides it). */
@@ -271,7 +277,8 @@ const MOVE_STATEMENTS = {
       SELECT m.role, m."actorName", m."isArchived", t.id AS "targetId", t.name AS "targetName", t."wipLimit", t."wipMode", t."flowState",
              l.id AS "laneId", l.name AS "laneName", l."wipLimit" AS "laneWipLimit", l."wipMode" AS "laneWipMode",
              c.id AS "cardId", c."columnId", c."laneId" AS "cardLaneId", s."flowState" AS "fromFlowState", c.title, c.position,
-             c.demand, c.labels, c."blockedReason", c."blockedAt", c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version, c."commentCount"
+             c.demand, c.labels, c."blockedReason", c."blockedAt", c."createdAt", c."startedAt", c."doneAt", c."lastMovedAt", c.version, c."commentCount",
+             c."checklistTotal", c."checklistDone", c."waitingTotal", c."waitingDone"
       FROM (
         SELECT mm.role::text AS role, u.name AS "actorName", b."archivedAt" IS NOT NULL AS "isArchived"
         FROM "Membership" mm JOIN "Board" b ON b."teamId" = mm."teamId" JOIN "User" u ON u.id = mm."userId"
@@ -292,10 +299,15 @@ const MOVE_STATEMENTS = {
       ) l ON true
       LEFT JOIN LATERAL (
         SELECT id, "columnId", "laneId", title, position, demand::text AS demand, labels, "blockedReason", "blockedAt", "createdAt",
-               "startedAt", "doneAt", "lastMovedAt", version, "commentCount"
+               "startedAt", "doneAt", "lastMovedAt", version, "commentCount",
+               (SELECT count(*)::int FROM "ChecklistItem" ci WHERE ci."cardId" = $5) AS "checklistTotal",
+               (SELECT count(*)::int FROM "ChecklistItem" ci WHERE ci."cardId" = $5 AND ci."isDone") AS "checklistDone",
+               (SELECT count(*)::int FROM "CardLink" cl WHERE cl."waitingCardId" = $5) AS "waitingTotal",
+               (SELECT count(*)::int FROM "CardLink" cl JOIN "Card" ac ON ac.id = cl."awaitedCardId"
+                WHERE cl."waitingCardId" = $5 AND (ac."doneAt" IS NOT NULL OR ac."archivedAt" IS NOT NULL)) AS "waitingDone"
         FROM "Card"
         WHERE id = $5 AND "boardId" = $2 AND "archivedAt" IS NULL AND l.id IS NOT NULL
-        FOR UPDATE
+        FOR UPDATE OF "Card"
       ) c ON true
       LEFT JOIN LATERAL (SELECT "flowState"::text AS "flowState" FROM "Column" WHERE id = c."columnId") s ON true`,
   },
@@ -437,7 +449,11 @@ export async function moveCard(actor: { id: string; sessionGeneration?: number }
       version: card.version + 1,
       commentCount: card.commentCount ?? 0,
       people: cell?.people ?? [],
+      checklistItems: [],
+      waitingLinks: [],
     });
+    view.checklist = card.checklistTotal ? { done: card.checklistDone ?? 0, total: card.checklistTotal } : null;
+    view.waitingFor = card.waitingTotal ? { done: card.waitingDone ?? 0, total: card.waitingTotal } : null;
     const payload = JSON.stringify({
       kind: 'card.upsert',
       boardId: input.boardId,
@@ -541,6 +557,7 @@ export async function getCardDetail(userId: string, boardId: string, cardId: str
           actor: { select: { name: true } },
         },
       },
+      ...CARD_DETAIL_WORK_SELECT,
     },
   });
   if (!card) throw new AppError('NOT_FOUND');
@@ -566,5 +583,5 @@ export async function getCardDetail(userId: string, boardId: string, cardId: str
     toLaneName: event.toLaneId && event.fromLaneId && event.fromLaneId !== event.toLaneId ? (laneName.get(event.toLaneId) ?? null) : null,
     data: (event.data as Record<string, unknown> | null) ?? null,
   }));
-  return { ...toCardView(card), description: card.description, history };
+  return { ...toCardView(card), description: card.description, history, ...toCardWorkView(card) };
 }

@@ -33,7 +33,10 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
       createdAt: true,
       holdsClientData: true,
       columns: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
-      cards: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      cards: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        include: { checklistItems: { orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { text: true, isDone: true, position: true, createdAt: true, updatedAt: true } } },
+      },
       standups: { orderBy: [{ startedAt: 'asc' }, { id: 'asc' }], select: { startedAt: true, endedAt: true } },
       lanes: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
       experiments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
@@ -86,6 +89,7 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
       textClearedAt: isoOrNull(card.textClearedAt),
       version: card.version,
       laneId: card.laneId,
+      checklist: card.checklistItems.map((item) => ({ text: item.text, isDone: item.isDone, position: item.position, createdAt: iso(item.createdAt), updatedAt: iso(item.updatedAt) })),
     })),
     cardEvents: cardEvents.map((event) => ({
       cardId: event.cardId,

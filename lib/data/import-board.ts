@@ -129,6 +129,10 @@ export async function importBoard(
           ) AS v(id, "columnId", "laneId", title, description, position, demand, labels, "blockedReason", "blockedAt", "archivedAt",
             "createdAt", "lastMovedAt", "startedAt", "doneAt", "textClearedAt", version)`;
       });
+      const checklistItems = plan.cards.flatMap((card) => (card.checklist ?? []).map((item) => ({ ...item, cardId: idOf(card.ref) })));
+      if (checklistItems.length > 0) {
+        await tx.checklistItem.createMany({ data: checklistItems });
+      }
       await insertInChunks(tx, plan.cardEvents, progress, (rows) => {
         const data = rows.map((event) => {
           const mapped = remap(event.data);

@@ -44,9 +44,19 @@ describe.skipIf(!hasDatabase)('import and export (database)', { timeout: 60_000 
   let cards: typeof import('./cards');
   let columns: typeof import('./columns');
   let prepare: typeof import('@/lib/import');
+  let checklists: typeof import('./checklists');
+  let links: typeof import('./card-links');
 
   beforeAll(async () => {
-    [importer, exporter, cards, columns, prepare] = await Promise.all([import('./import-board'), import('./export-board'), import('./cards'), import('./columns'), import('@/lib/import')]);
+    [importer, exporter, cards, columns, prepare, checklists, links] = await Promise.all([
+      import('./import-board'),
+      import('./export-board'),
+      import('./cards'),
+      import('./columns'),
+      import('@/lib/import'),
+      import('./checklists'),
+      import('./card-links'),
+    ]);
   });
 
   afterAll(async () => {
@@ -146,6 +156,19 @@ describe.skipIf(!hasDatabase)('import and export (database)', { timeout: 60_000 
     await cards.moveCard(member, { boardId: board.id, cardId: a.id, toColumnId: review.id, toIndex: 0 }, t(10));
     await cards.moveCard(member, { boardId: board.id, cardId: a.id, toColumnId: done.id, toIndex: 0 }, t(11));
     await cards.setCardBlocked(colleague, { boardId: board.id, cardId: c.id, isBlocked: true, reason: 'Saknar underlag' }, t(12));
+    // A checklist (added, checked, renamed, reordered, one removed) and a "waiting for" link within the board.
+    const call = { boardId: board.id, cardId: c.id };
+    const first1 = await checklists.addChecklistItem(member, { ...call, text: 'Ring sökande' }, t(12, 10));
+    expect(first1.checklist).toEqual({ done: 0, total: 1 });
+    await checklists.addChecklistItem(colleague, { ...call, text: 'Begär intyg' }, t(12, 11));
+    await checklists.addChecklistItem(member, { ...call, text: 'Tas bort' }, t(12, 12));
+    const detail = await cards.getCardDetail(member.id, board.id, c.id);
+    const [ring, intyg, extra] = detail.checklistItems;
+    await checklists.updateChecklistItem(member, { ...call, itemId: ring!.id, isDone: true }, t(12, 13));
+    await checklists.updateChecklistItem(member, { ...call, itemId: intyg!.id, text: 'Begär läkarintyg' }, t(12, 14));
+    await checklists.moveChecklistItem(member, { ...call, itemId: intyg!.id, toIndex: 0 }, t(12, 15));
+    await checklists.removeChecklistItem(member, { ...call, itemId: extra!.id }, t(12, 16));
+    await links.addCardLink(member, { boardId: board.id, cardId: b.id, awaitedCardId: c.id }, t(12, 17));
     await cards.archiveCard(member, { boardId: board.id, cardId: a.id }, t(13));
     await columns.deleteColumn(member, { boardId: board.id, columnId: review.id }, t(14));
     await db.card.update({ where: { id: c.id }, data: { labels: ['Brådskande', 'Ekonomiskt bistånd'] } });
@@ -167,6 +190,13 @@ describe.skipIf(!hasDatabase)('import and export (database)', { timeout: 60_000 
     expect(first.boardEvents.filter((event) => event.experimentId === adopted.id).map((event) => event.type)).toEqual(['EXPERIMENT_PROPOSED', 'COLUMN_WIP_CHANGED', 'EXPERIMENT_STARTED', 'EXPERIMENT_ENDED']);
     expect(first.columns).toHaveLength(4);
     expect(first.cards).toHaveLength(3);
+    const exportedC = first.cards.find((card) => card.id === c.id);
+    expect(exportedC?.checklist?.map((item) => [item.text, item.isDone])).toEqual([
+      ['Begär läkarintyg', false],
+      ['Ring sökande', true],
+    ]);
+    expect(first.cardEvents.filter((event) => event.type === 'CHECKLIST')).toHaveLength(6);
+    expect(first.cardEvents.filter((event) => event.type === 'LINK')).toHaveLength(2);
     expect(first.cardEvents.length).toBeGreaterThanOrEqual(10);
     expect(first.boardEvents.some((event) => event.type === 'WIP_LIMIT_EXCEEDED')).toBe(true);
 

@@ -128,7 +128,8 @@ export type RetentionRunResult = { teams: { teamId: string; cleared: number }[];
 /**
  * The scheduled job (scripts/retention.ts, nightly): for every team with a period, clears the text of finished
  * cards past it. Per card: title, description and block reason emptied; history keeps its events and times but
- * loses who made them, block reasons and edited text (an edit keeps only which fields changed); a board-history
+ * loses who made them, block reasons and edited text (an edit keeps only which fields changed); checklist items and
+ * checklist history lose their text, "waiting for" history the titles of the linked cards; a board-history
  * WIP-limit entry loses the card title and the reason typed. The card is archived if it was not. Timing fields and
  * events are untouched, so flow metrics do not change. Runs in batches, each one transaction; a team's batches are
  * serialised with an advisory lock, so two overlapping runs never clear the same card twice.
@@ -179,8 +180,17 @@ async function clearBatch(tx: Tx, teamId: string, now: Date): Promise<number> {
         WHEN type = 'BLOCKED' THEN NULL
         WHEN type = 'EDITED' AND jsonb_typeof(data) = 'object' THEN
           (SELECT jsonb_object_agg(key, '{"changed": true}'::jsonb) FROM jsonb_object_keys(data) AS key)
+        -- A checklist entry keeps what was done (added, checked, moved…), not the item's text.
+        WHEN type = 'CHECKLIST' AND jsonb_typeof(data) = 'object' THEN data - 'text' - 'before'
         ELSE data END
     WHERE "cardId" = ANY(${ids}::text[])`;
+  // The checklist's texts go with the card's; the items (and whether they were done) stay.
+  await tx.$executeRaw`UPDATE "ChecklistItem" SET text = '' WHERE "cardId" = ANY(${ids}::text[])`;
+  // A "waiting for" entry names the other card: on the cleared card and on every card linked to it, the cleared
+  // card's title goes (the link itself stays, readable as an archived card).
+  await tx.$executeRaw`
+    UPDATE "CardEvent" SET data = data - 'title' - 'reference'
+    WHERE type = 'LINK' AND jsonb_typeof(data) = 'object' AND (data->>'otherCardId' = ANY(${ids}::text[]) OR "cardId" = ANY(${ids}::text[]))`;
   await tx.$executeRaw`
     UPDATE "BoardEvent" SET after = after - 'cardTitle' - 'reason'
     WHERE type = 'WIP_LIMIT_EXCEEDED' AND jsonb_typeof(after) = 'object' AND after->>'cardId' = ANY(${ids}::text[])`;

@@ -3,7 +3,7 @@ import type { BoardCardView } from '@/lib/board/types';
 import { acceptAll, acceptCardActions, acceptKinds, acceptPeoplesChanges } from './filters';
 import type { BoardChange } from './types';
 
-const card = { id: 'c', columnId: 'k', laneId: 'l', title: 'T', position: 1, demand: 'UNKNOWN', labels: [], blockedReason: null, blockedAt: null, createdAt: '', startedAt: null, doneAt: null, lastMovedAt: '', version: 2, commentCount: 0, people: [] } as BoardCardView;
+const card = { id: 'c', columnId: 'k', laneId: 'l', title: 'T', position: 1, demand: 'UNKNOWN', labels: [], blockedReason: null, blockedAt: null, createdAt: '', startedAt: null, doneAt: null, lastMovedAt: '', version: 2, commentCount: 0, people: [], checklist: null, waitingFor: null } as BoardCardView;
 const moved: BoardChange = { kind: 'card.upsert', boardId: 'b', card, actorId: 'u1', actorName: 'Anna', action: 'moved', fromColumnId: 'k0' };
 const removed: BoardChange = { kind: 'card.remove', boardId: 'b', cardId: 'c', actorId: 'u1', actorName: 'Anna', title: 'T' };
 const columns: BoardChange = { kind: 'board.changed', boardId: 'b', actorId: 'tillit-retention', actorName: 'Tillit' };

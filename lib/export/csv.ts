@@ -46,7 +46,7 @@ export type CardCsvRow = {
 export type HistoryCsvRow = {
   cardId: string;
   cardTitle: string;
-  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED';
+  type: 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED' | 'CHECKLIST' | 'LINK';
   at: Date;
   fromColumnName: string | null;
   toColumnName: string | null;

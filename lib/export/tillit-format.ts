@@ -7,6 +7,7 @@
  * The schema is the contract between export and import; `version` changes when the shape does.
  */
 import { z } from 'zod';
+import { CHECKLIST_ITEMS_MAX, CHECKLIST_TEXT_MAX } from '@/lib/checklist/order';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
 import { CLASSES_OF_SERVICE } from '@/lib/domain/lanes';
 import { WIP_MODES } from '@/lib/domain/wip';
@@ -18,6 +19,7 @@ export const TILLIT_EXPORT_FORMAT = 'tillit-board';
 export const TILLIT_EXPORT_VERSION = 1;
 
 const id = z.string().min(1).max(200);
+// Checklist texts as Tillit keeps them (lib/checklist/order.ts); a cleared card's items have empty texts.
 const instant = z.iso.datetime({ offset: true });
 const nullableInstant = instant.nullable();
 const actorName = z.string().max(IMPORT_LIMITS.actorNameMax).nullable();
@@ -71,6 +73,11 @@ export const tillitCardSchema = z.object({
   version: z.number().int().min(1).max(1_000_000_000),
   /** The card's lane (absent in exports made before lanes travelled). */
   laneId: id.optional(),
+  /** The card's checklist in order (absent in exports made before checklists existed). */
+  checklist: z
+    .array(z.object({ text: noNul(CHECKLIST_TEXT_MAX), isDone: z.boolean(), position: z.number().finite(), createdAt: instant, updatedAt: instant }))
+    .max(CHECKLIST_ITEMS_MAX)
+    .optional(),
 });
 
 export const tillitCardEventSchema = z.object({

@@ -12,8 +12,8 @@ import { toMultiLineText, toSingleLine } from '@/lib/text/clean-text';
 
 export type ImportSource = 'trello' | 'csv' | 'tillit';
 
-export type CardEventKind = 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED';
-export const CARD_EVENT_KINDS = ['CREATED', 'MOVED', 'EDITED', 'BLOCKED', 'UNBLOCKED', 'ARCHIVED', 'COMMENTED', 'COMMENT_EDITED', 'COMMENT_DELETED'] as const satisfies readonly CardEventKind[];
+export type CardEventKind = 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED' | 'CHECKLIST' | 'LINK';
+export const CARD_EVENT_KINDS = ['CREATED', 'MOVED', 'EDITED', 'BLOCKED', 'UNBLOCKED', 'ARCHIVED', 'COMMENTED', 'COMMENT_EDITED', 'COMMENT_DELETED', 'CHECKLIST', 'LINK'] as const satisfies readonly CardEventKind[];
 
 export type BoardEventKind =
   | 'BOARD_CREATED'
@@ -120,7 +120,11 @@ export type PlanCard = {
   doneAt: Date | null;
   textClearedAt: Date | null;
   version: number;
+  /** The card's checklist (Tillit's own export carries it; other sources have none). */
+  checklist?: PlanChecklistItem[];
 };
+
+export type PlanChecklistItem = { text: string; isDone: boolean; position: number; createdAt: Date; updatedAt: Date };
 
 export type PlanCardEvent = {
   cardRef: string;

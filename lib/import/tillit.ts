@@ -102,6 +102,7 @@ export function importTillitBoard(raw: unknown, options: { boardName?: string })
       textClearedAt: maybeDate(card.textClearedAt),
       version: card.version,
       laneRef: card.laneId ?? null,
+      checklist: card.checklist?.map((item) => ({ text: item.text, isDone: item.isDone, position: item.position, createdAt: date(item.createdAt), updatedAt: date(item.updatedAt) })),
     })),
     cardEvents: doc.cardEvents.map((event) => ({
       cardRef: event.cardId,

@@ -25,7 +25,7 @@
 import type { FlowState } from '@/lib/domain/flow-states';
 import { createZonedCalendar } from '@/lib/flow/calendar-days';
 
-export type ChangeEventType = 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED';
+export type ChangeEventType = 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED' | 'CHECKLIST' | 'LINK';
 
 export type ChangeEvent = {
   cardId: string;

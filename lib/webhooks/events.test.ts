@@ -5,7 +5,7 @@ import { toWebhookEvents, toWebhookPayload, type BoardFacts } from './events';
 const card: BoardCardView = {
   id: 'c1', columnId: 'done', laneId: 'l1', title: 'Ansökan från Anna Andersson 19850709-9805', position: 1024, demand: 'FAILURE', labels: ['brådskande'],
   blockedReason: 'Väntar på Anna', blockedAt: null, createdAt: '2026-12-01T08:00:00.000Z', startedAt: '2026-12-01T09:00:00.000Z',
-  doneAt: '2026-12-02T10:00:00.000Z', lastMovedAt: '2026-12-02T10:00:00.000Z', version: 4, commentCount: 0,
+  doneAt: '2026-12-02T10:00:00.000Z', lastMovedAt: '2026-12-02T10:00:00.000Z', version: 4, commentCount: 0, checklist: null, waitingFor: null,
   people: [{ userId: 'u1', name: 'Anna Andersson', initials: 'AA' }],
 };
 const facts: BoardFacts = {

@@ -4,6 +4,7 @@ import enApi from './en/api.json';
 import enBoard from './en/board.json';
 import enBoardA11y from './en/board-a11y.json';
 import enBoardDialogs from './en/board-dialogs.json';
+import enCardWork from './en/card-work.json';
 import enCommon from './en/common.json';
 import enExperiments from './en/experiments.json';
 import enFlow from './en/flow.json';
@@ -25,6 +26,7 @@ import svApi from './sv/api.json';
 import svBoard from './sv/board.json';
 import svBoardA11y from './sv/board-a11y.json';
 import svBoardDialogs from './sv/board-dialogs.json';
+import svCardWork from './sv/card-work.json';
 import svCommon from './sv/common.json';
 import svExperiments from './sv/experiments.json';
 import svFlow from './sv/flow.json';
@@ -47,8 +49,8 @@ import svTeamBoards from './sv/team-boards.json';
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes, ...enExperiments, ...enComments, ...enNotifications, ...enPeople, ...enSearch, ...enReadLog, ...enTeamBoards },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes, ...svExperiments, ...svComments, ...svNotifications, ...svPeople, ...svSearch, ...svReadLog, ...svTeamBoards },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes, ...enExperiments, ...enComments, ...enNotifications, ...enPeople, ...enSearch, ...enReadLog, ...enTeamBoards, ...enCardWork },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes, ...svExperiments, ...svComments, ...svNotifications, ...svPeople, ...svSearch, ...svReadLog, ...svTeamBoards, ...svCardWork },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

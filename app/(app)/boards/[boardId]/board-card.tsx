@@ -9,6 +9,7 @@ import { describeWorkAge, getElapsedDays } from '@/lib/board/age';
 import type { BoardCardView, BoardColumnView } from '@/lib/board/types';
 import { useBoardCardSupport } from './board-card-context';
 import { CardPeopleFaces } from './card-people';
+import { CardWorkBadges } from './card-work-badges';
 import { useCellMoveGroups } from './lane-move-menu';
 import { MoveToMenu, type MoveRequest } from './move-to-menu';
 import { CommentCount } from './card-comments';
@@ -155,6 +156,7 @@ export function BoardCard(props: Props) {
               <span className="sr-only">: {t('agingMarkLabel', { days: props.cycleTimeP85Days })}</span>
             </span>
           )}
+          <CardWorkBadges card={card} />
         </div>
         {card.labels.length > 0 && (
           <ul aria-label={t('labelsOnCard')} className="mt-1 flex flex-wrap gap-1 text-xs" data-testid="card-labels">

@@ -1,5 +1,6 @@
 'use client';
 
+import { isCardWorkAction } from '@/lib/board/card-work-actions';
 import {
   closestCorners,
   DndContext,
@@ -89,6 +90,7 @@ async function postCommand(boardId: string, command: BoardCommand): Promise<Comm
 
 export function BoardClient({ initialBoard, currentUser, nowIso, labels, experimentsNav }: Props) {
   const t = useTranslations('board');
+  const tWork = useTranslations('cardWork');
   const tErrors = useTranslations('errors');
   const tData = useTranslations('data');
   const tReadLog = useTranslations('readLog');
@@ -233,11 +235,12 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
       if (event.kind === 'board.changed') return t('live.boardChanged', { actor });
       if (event.kind === 'card.remove') return t('live.cardRemoved', { actor, title: event.title });
       const values = { actor, title: event.card.title, column: columnName(event.card.columnId) };
+      if (isCardWorkAction(event.action)) return tWork(`live.${event.action}`, { actor, title: event.card.title });
       if (event.action === 'joined' || event.action === 'left') return tPeople(`live.${event.action}`, { actor, title: event.card.title });
       const key = ({ created: 'live.cardCreated', moved: 'live.cardMoved', edited: 'live.cardEdited', blocked: 'live.cardBlocked', unblocked: 'live.cardUnblocked', commented: 'live.cardCommented', 'comment-edited': 'live.commentEdited', 'comment-deleted': 'live.commentDeleted' } as const)[event.action];
       return t(key, values);
     },
-    [columnName, t, tPeople],
+    [columnName, t, tPeople, tWork],
   );
 
   const { status: liveStatus, viewers, viewerTotal } = useBoardLive(boardId, {

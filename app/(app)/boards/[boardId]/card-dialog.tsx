@@ -14,6 +14,8 @@ import type { CommandOutcome } from './command-outcome';
 import { MoveToMenu, type MoveRequest } from './move-to-menu';
 import { CardComments, describeCommentHistory } from './card-comments';
 import { CardPeopleSection, usePeopleHistorySentence } from './card-people';
+import { CardWorkHistoryLine } from './card-work-history';
+import { CardWorkSections } from './card-work-sections';
 
 export type CardDialogProps = {
   boardId: string;
@@ -320,6 +322,8 @@ export function CardDialog({ boardId, cardId, columns, canEdit, currentUserId, o
             )}
           </section>
 
+          {mode !== 'edit' && <CardWorkSections boardId={boardId} card={card} canEdit={canEdit} run={run} />}
+
           {canEdit && mode !== 'edit' && (
             <div className="flex flex-col gap-3 border-t border-slate-300 pt-4">
               {mode === 'block' ? (
@@ -597,6 +601,9 @@ function HistoryEntrySentences({ entry, someone }: { entry: CardHistoryEntry; so
   const commentLine = describeCommentHistory(entry.type, tComments);
   if (commentLine) lines.push(commentLine);
   switch (entry.type) {
+    case 'CHECKLIST':
+    case 'LINK':
+      return <CardWorkHistoryLine entry={entry} />;
     case 'CREATED':
       lines.push(t('created', { column: column(entry.toColumnName) }));
       break;

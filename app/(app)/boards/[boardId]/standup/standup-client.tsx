@@ -1,5 +1,6 @@
 'use client';
 
+import { isCardWorkAction } from '@/lib/board/card-work-actions';
 import { useFormatter, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -78,6 +79,7 @@ export function StandupClient({ initialData, currentUser, nowIso, experimentsDue
   const t = useTranslations('standup');
   const tBoard = useTranslations('board');
   const tPeople = useTranslations('cardPeople');
+  const tWork = useTranslations('cardWork');
   const tA11y = useTranslations('boardA11y');
   const tErrors = useTranslations('errors');
   const format = useFormatter();
@@ -215,11 +217,12 @@ export function StandupClient({ initialData, currentUser, nowIso, experimentsDue
       const actor = event.actorName || tBoard('live.someone');
       if (event.kind === 'board.changed') return tBoard('live.boardChanged', { actor });
       if (event.kind === 'card.remove') return tBoard('live.cardRemoved', { actor, title: event.title });
+      if (isCardWorkAction(event.action)) return tWork(`live.${event.action}`, { actor, title: event.card.title });
       if (event.action === 'joined' || event.action === 'left') return tPeople(`live.${event.action}`, { actor, title: event.card.title });
       const key = ({ created: 'live.cardCreated', moved: 'live.cardMoved', edited: 'live.cardEdited', blocked: 'live.cardBlocked', unblocked: 'live.cardUnblocked', commented: 'live.cardCommented', 'comment-edited': 'live.commentEdited', 'comment-deleted': 'live.commentDeleted' } as const)[event.action];
       return tBoard(key, { actor, title: event.card.title, column: columnName(event.card.columnId) });
     },
-    [columnName, tBoard, tPeople],
+    [columnName, tBoard, tPeople, tWork],
   );
 
   const { status: liveStatus } = useBoardLive(boardId, {
