@@ -195,7 +195,7 @@ describe.skipIf(!hasDatabase)('import and export (database)', { timeout: 60_000 
       ['Begär läkarintyg', false],
       ['Ring sökande', true],
     ]);
-    expect(first.cardEvents.filter((event) => event.type === 'CHECKLIST')).toHaveLength(6);
+    expect(first.cardEvents.filter((event) => event.type === 'CHECKLIST')).toHaveLength(7);
     expect(first.cardEvents.filter((event) => event.type === 'LINK')).toHaveLength(2);
     expect(first.cardEvents.length).toBeGreaterThanOrEqual(10);
     expect(first.boardEvents.some((event) => event.type === 'WIP_LIMIT_EXCEEDED')).toBe(true);

@@ -152,6 +152,22 @@ describe.skipIf(!hasDatabase)('retention (database, fixed clock)', { timeout: 60
     const db = getDb();
     const due = [seeded.ids.oldDone, seeded.ids.oldArchivedDone, seeded.ids.abandoned];
     const untouched = [seeded.ids.soon, seeded.ids.recent, seeded.ids.oldInProgress];
+    // A checklist on a due card, and a "waiting for" link between it and a recent card (history on both).
+    const oldDoneBoard = seeded.boards[0]!;
+    const recentBoard = seeded.boards[1]!;
+    await db.checklistItem.createMany({
+      data: [
+        { cardId: seeded.ids.oldDone, text: 'Ring Anna', isDone: true, position: 1024 },
+        { cardId: seeded.ids.oldDone, text: 'Begär intyg', isDone: false, position: 2048 },
+      ],
+    });
+    await db.cardEvent.createMany({
+      data: [
+        { boardId: oldDoneBoard, cardId: seeded.ids.oldDone, type: 'CHECKLIST', at: new Date('2024-01-01T00:00:00Z'), data: { action: 'checklist.renamed', itemId: 'i1', before: 'Ring Anna A', text: 'Ring Anna' } },
+        { boardId: oldDoneBoard, cardId: seeded.ids.oldDone, type: 'LINK', at: new Date('2024-01-01T00:00:00Z'), data: { action: 'link.added', role: 'waiting', otherCardId: seeded.ids.recent, title: 'Nyligen klart', reference: '', boardName: 'B' } },
+        { boardId: recentBoard, cardId: seeded.ids.recent, type: 'LINK', at: new Date('2024-01-01T00:00:00Z'), data: { action: 'link.added', role: 'awaited', otherCardId: seeded.ids.oldDone, title: 'Gammalt klart ärende', reference: 'Dnr 1', boardName: 'A' } },
+      ],
+    });
     const before = await snapshot([...due, ...untouched]);
     const untouchedBefore = await db.card.findMany({ where: { id: { in: untouched } }, orderBy: { id: 'asc' } });
 
@@ -176,6 +192,15 @@ describe.skipIf(!hasDatabase)('retention (database, fixed clock)', { timeout: 60
     ]);
     expect(events.filter((event) => event.type === 'BLOCKED').map((event) => event.data)).toEqual([null]);
     expect(JSON.stringify(events.map((event) => ({ ...event, id: String(event.id) })))).not.toMatch(/Anna|Gammal titel|Trello-Tina/);
+    // The checklist keeps its items and what was done, not their texts; history keeps the action, not the text.
+    expect((await db.checklistItem.findMany({ where: { cardId: seeded.ids.oldDone }, orderBy: { position: 'asc' } })).map((item) => [item.text, item.isDone])).toEqual([
+      ['', true],
+      ['', false],
+    ]);
+    expect(events.find((event) => event.type === 'CHECKLIST')?.data).toEqual({ action: 'checklist.renamed', itemId: 'i1' });
+    // The linked card's history no longer names the cleared card; the link's facts stay.
+    const linkOnRecent = await db.cardEvent.findFirstOrThrow({ where: { cardId: seeded.ids.recent, type: 'LINK' } });
+    expect(linkOnRecent.data).toEqual({ action: 'link.added', role: 'awaited', otherCardId: seeded.ids.oldDone, boardName: 'A' });
     const wip = await db.boardEvent.findFirstOrThrow({ where: { boardId: seeded.boards[0], type: 'WIP_LIMIT_EXCEEDED' } });
     expect(wip.after).toEqual({ cardId: seeded.ids.oldDone, limit: 2, count: 3 });
 

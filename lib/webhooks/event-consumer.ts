@@ -1,4 +1,5 @@
 import 'server-only';
+import { isCardWorkAction } from '@/lib/board/card-work-actions';
 import type { BoardLiveEvent } from '@/lib/board/types';
 import type { Tx } from '@/lib/db';
 import { queueWebhookDeliveries, type CommittedBoardEvent } from './consumer';
@@ -15,7 +16,8 @@ import { queueWebhookDeliveries, type CommittedBoardEvent } from './consumer';
 export const webhookConsumer = {
   name: 'webhooks',
   kind: 'durable' as const,
-  accepts: (event: BoardLiveEvent): boolean => (event.kind === 'card.upsert' && event.action !== 'edited') || event.kind === 'card.remove' || (event as { kind: string }).kind === 'comment.added',
+  // Checklist and "waiting for" changes are no webhook events (lib/webhooks/events.ts): not even looked up.
+  accepts: (event: BoardLiveEvent): boolean => (event.kind === 'card.upsert' && event.action !== 'edited' && !isCardWorkAction(event.action)) || event.kind === 'card.remove' || (event as { kind: string }).kind === 'comment.added',
   async handle(tx: Tx, events: readonly CommittedBoardEvent[]): Promise<void> {
     await queueWebhookDeliveries(tx, events);
   },
