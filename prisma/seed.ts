@@ -13,6 +13,7 @@ import { seedLanesDemo } from './seed/lanes';
 import { seedCardPeople } from './seed/people';
 import { seedReadLogDemo } from './seed/read-log';
 import { seedBoardsDemo } from './seed/boards';
+import { seedChecklistsDemo } from './seed/checklists';
 
 export const DEMO_PASSWORD = 'tillit-demo';
 export const DEMO_ACCOUNTS = [
@@ -341,6 +342,7 @@ async function main() {
     const api = await seedApiDemo(db, { teamId: intake.id, boardId: board.id, memberId: anna.id, now });
     await seedReadLogDemo(db, { boardId: board.id, members: [{ id: anna.id, name: 'Anna Lindqvist' }, { id: erik.id, name: 'Erik Johansson' }], viewer: { id: maria.id, name: 'Maria Berg' }, now });
     await seedBoardsDemo(db, { intakeTeamId: intake.id, permitsTeamId: permits.id, annaId: anna.id, johanId: johan.id, now });
+    await seedChecklistsDemo(db, { boardId: board.id, memberId: anna.id, now });
     console.log(`Seeded demo data: ${simulated.length} cards on "${board.name}", 6 on "${permitBoard.name}".`);
     console.log(`Demo team integration token of ${intake.name} (intake only; shown this once): ${api.intakeToken}`);
   } finally {

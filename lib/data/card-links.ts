@@ -151,3 +151,63 @@ export async function findLinkCandidates(userId: string, input: { boardId: strin
   });
   return cards.map((card) => ({ id: card.id, title: card.title, reference: card.reference, boardName: card.board.name, columnName: card.column.name, isDone: card.doneAt !== null }));
 }
+
+/**
+ * The awaited card `awaitedCardId` has reached done (the event core's consumer 'notifications.awaited-done', inside
+ * the dispatcher's transaction): every open card waiting for it gets a LINK entry ("… is done: free to go on") in
+ * its history and a `card.upsert` event (action 'link.awaited-done') with its new `waitingFor`, so its board shows
+ * "Kan fortsätta" once nothing else holds it up. Returns the waiting cards with their people, for the notices.
+ */
+export async function recordAwaitedCardDone(
+  tx: Tx,
+  input: { awaitedCardId: string; actorId: string; actorName: string; at: Date },
+): Promise<{ cardId: string; boardId: string; isArchived: boolean; peopleIds: string[] }[]> {
+  const links = await tx.cardLink.findMany({
+    where: { awaitedCardId: input.awaitedCardId },
+    orderBy: { waitingCardId: 'asc' },
+    select: { waitingCardId: true },
+  });
+  if (links.length === 0) return [];
+  const [awaited] = await tx.$queryRaw<LinkedCard[]>`
+    SELECT c.id, c."boardId", c.title, c.reference, c."archivedAt", b.name AS "boardName"
+    FROM "Card" c JOIN "Board" b ON b.id = c."boardId" WHERE c.id = ${input.awaitedCardId}`;
+  if (!awaited) return [];
+  // Cards in id order, then boards (by publishing) in id order: the order of every multi-card writer.
+  const waitingIds = links.map((link) => link.waitingCardId);
+  const waiting = await tx.$queryRaw<{ id: string; boardId: string; archivedAt: Date | null }[]>`
+    SELECT id, "boardId", "archivedAt" FROM "Card" WHERE id = ANY(${waitingIds}::text[]) ORDER BY id FOR UPDATE`;
+  const actor = await tx.user.findUnique({ where: { id: input.actorId }, select: { id: true } });
+  const open = waiting.filter((card) => card.archivedAt === null);
+  if (open.length > 0) {
+    await tx.cardEvent.createMany({
+      data: open.map((card) => ({
+        boardId: card.boardId,
+        cardId: card.id,
+        type: 'LINK' as const,
+        actorId: actor?.id ?? null,
+        at: input.at,
+        data: { action: 'link.awaited-done', role: 'waiting', ...describeOther(awaited) },
+      })),
+    });
+  }
+  const views: { boardId: string; view: BoardCardView }[] = [];
+  for (const card of open) {
+    const row = await tx.card.update({ where: { id: card.id }, data: { version: { increment: 1 } }, select: CARD_VIEW_SELECT });
+    views.push({ boardId: card.boardId, view: toCardView(row) });
+  }
+  views.sort((a, b) => (a.boardId < b.boardId ? -1 : a.boardId > b.boardId ? 1 : a.view.id < b.view.id ? -1 : 1));
+  for (const { boardId, view } of views) {
+    await publishBoardEvent(tx, { kind: 'card.upsert', boardId, card: view, actorId: input.actorId, actorName: input.actorName, action: 'link.awaited-done' });
+  }
+  const people = await findPeopleOnCards(tx, waiting.map((card) => card.id));
+  return waiting.map((card) => ({ cardId: card.id, boardId: card.boardId, isArchived: card.archivedAt !== null, peopleIds: people.get(card.id) ?? [] }));
+}
+
+/** The people on each card ("Jag tar det", model CardPerson). */
+async function findPeopleOnCards(tx: Tx, cardIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await tx.$queryRaw<{ cardId: string; userId: string }[]>`
+    SELECT "cardId", "userId" FROM "CardPerson" WHERE "cardId" = ANY(${cardIds}::text[]) ORDER BY "cardId", "userId"`;
+  const byCard = new Map<string, string[]>();
+  for (const row of rows) byCard.set(row.cardId, [...(byCard.get(row.cardId) ?? []), row.userId]);
+  return byCard;
+}

@@ -34,6 +34,14 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
   const focusAfter = useRef<FocusTarget | null>(null);
+  // A checkbox shows its new state at once; it is dropped once the list read back agrees (or the change failed).
+  const [toggling, setToggling] = useState<Record<string, boolean>>({});
+  useEffect(() => {
+    setToggling((current) => {
+      const stillPending = Object.entries(current).filter(([id, isDone]) => items.some((item) => item.id === id && item.isDone !== isDone));
+      return stillPending.length === Object.keys(current).length ? current : Object.fromEntries(stillPending);
+    });
+  }, [items]);
 
   // After a change the list is read again; focus returns to the control the person used, in the item's new place.
   useEffect(() => {
@@ -148,12 +156,15 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
                     <input
                       type="checkbox"
                       data-control="check"
-                      checked={item.isDone}
+                      checked={toggling[item.id] ?? item.isDone}
                       disabled={!canEdit}
                       onChange={(event) => {
                         const isDone = event.target.checked;
                         focusAfter.current = { itemId: item.id, control: 'check' };
-                        void run({ type: 'checklist.update', cardId: card.id, itemId: item.id, isDone }, t(isDone ? 'checked' : 'unchecked', { text: item.text }));
+                        setToggling((current) => ({ ...current, [item.id]: isDone }));
+                        void run({ type: 'checklist.update', cardId: card.id, itemId: item.id, isDone }, t(isDone ? 'checked' : 'unchecked', { text: item.text })).then((ok) => {
+                          if (!ok) setToggling(({ [item.id]: _dropped, ...rest }) => rest);
+                        });
                       }}
                       className="size-5 shrink-0 accent-brand-700"
                     />
