@@ -16,7 +16,8 @@ const iconButton =
   'inline-flex size-9 items-center justify-center rounded border border-slate-400 bg-white text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40';
 const fieldClass = 'w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700';
 
-type FocusTarget = { itemId: string | null; control: 'check' | 'up' | 'down' | 'rename' | 'add' };
+/** Where focus goes once the list has been read back after a change (`readFrom`: the list the change was made on). */
+type FocusTarget = { itemId: string | null; control: 'check' | 'up' | 'down' | 'rename' | 'add'; readFrom?: readonly ChecklistItemView[] };
 
 /**
  * The checklist in the card dialog: add, check, rename, reorder (move up/down buttons for the keyboard, drag for
@@ -47,6 +48,8 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
   useEffect(() => {
     const target = focusAfter.current;
     if (!target) return;
+    // Wait for the list as it is after the change: the rows move only then.
+    if (target.readFrom && target.readFrom === items) return;
     if (target.control === 'add' || target.itemId === null) {
       addRef.current?.focus();
       focusAfter.current = null;
@@ -77,8 +80,10 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
   }
 
   async function move(item: ChecklistItemView, toIndex: number, control: 'up' | 'down') {
-    focusAfter.current = { itemId: item.id, control };
-    await run({ type: 'checklist.move', cardId: card.id, itemId: item.id, toIndex }, t('moved', { text: item.text, position: toIndex + 1, total: items.length }));
+    focusAfter.current = { itemId: item.id, control, readFrom: items };
+    const ok = await run({ type: 'checklist.move', cardId: card.id, itemId: item.id, toIndex }, t('moved', { text: item.text, position: toIndex + 1, total: items.length }));
+    // Refused: nothing moves, focus returns to the button at once.
+    if (!ok) focusAfter.current = { itemId: item.id, control };
   }
 
   async function remove(item: ChecklistItemView, index: number) {
