@@ -95,6 +95,16 @@ export const cardSchema = z
     people: z
       .array(z.object({ userId: z.string(), name: z.string(), initials: z.string() }))
       .meta({ description: 'Who put themselves on the card ("I’m on it"), by name. Coordination only: no time or count per person, and the card history here leaves joining and leaving out.' }),
+    checklist: z
+      .object({ done: z.number().int(), total: z.number().int() })
+      .nullable()
+      .optional()
+      .meta({ description: 'Checklist progress (“3/5”): items done of all; null when the card has no checklist.' }),
+    waitingFor: z
+      .object({ done: z.number().int(), total: z.number().int() })
+      .nullable()
+      .optional()
+      .meta({ description: '“Waiting for”: how many cards of the team this card waits for, and how many of them are done (or archived); null when it waits for none. done = total: free to go on.' }),
   })
   .meta({ id: 'Card' });
 

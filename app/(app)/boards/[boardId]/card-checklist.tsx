@@ -66,6 +66,12 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
     focusAfter.current = null;
   });
 
+  function focusControl(itemId: string, control: FocusTarget['control']) {
+    const row = listRef.current?.querySelector<HTMLElement>(`[data-checklist-item="${CSS.escape(itemId)}"]`);
+    const target = row?.querySelector<HTMLElement>(`[data-control="${control}"]`);
+    if (target && document.activeElement !== target) target.focus();
+  }
+
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const text = draft.trim();
@@ -152,6 +158,8 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
                     if (ok) {
                       setRenaming(null);
                       focusAfter.current = { itemId: item.id, control: 'rename' };
+                      // Also once the next frame is drawn: the form this focus was in is gone by then.
+                      requestAnimationFrame(() => focusControl(item.id, 'rename'));
                     }
                   }}
                 />
