@@ -35,6 +35,7 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragId, setDragId] = useState<string | null>(null);
   const focusAfter = useRef<FocusTarget | null>(null);
+  const focusRenameOnMount = useRef<string | null>(null);
   // A checkbox shows its new state at once; it is dropped once the list read back agrees (or the change failed).
   const [toggling, setToggling] = useState<Record<string, boolean>>({});
   useEffect(() => {
@@ -65,12 +66,6 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
     else row.querySelector<HTMLElement>('[data-control="check"]')?.focus();
     focusAfter.current = null;
   });
-
-  function focusControl(itemId: string, control: FocusTarget['control']) {
-    const row = listRef.current?.querySelector<HTMLElement>(`[data-checklist-item="${CSS.escape(itemId)}"]`);
-    const target = row?.querySelector<HTMLElement>(`[data-control="${control}"]`);
-    if (target && document.activeElement !== target) target.focus();
-  }
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -154,13 +149,11 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
                       focusAfter.current = { itemId: item.id, control: 'rename' };
                       return;
                     }
+                    // The rename button takes focus as it comes back (its ref below): the form that had it is gone.
+                    focusRenameOnMount.current = item.id;
                     const ok = await run({ type: 'checklist.update', cardId: card.id, itemId: item.id, text }, t('renamed', { text }));
-                    if (ok) {
-                      setRenaming(null);
-                      focusAfter.current = { itemId: item.id, control: 'rename' };
-                      // Also once the next frame is drawn: the form this focus was in is gone by then.
-                      requestAnimationFrame(() => focusControl(item.id, 'rename'));
-                    }
+                    if (ok) setRenaming(null);
+                    else focusRenameOnMount.current = null;
                   }}
                 />
               ) : (
@@ -198,7 +191,16 @@ export function CardChecklist({ card, canEdit, run }: { card: CardDetailView; ca
                       >
                         <span aria-hidden="true">↓</span>
                       </button>
-                      <button type="button" data-control="rename" className={buttonSecondary} aria-label={t('renameItem', { text: item.text })} onClick={() => setRenaming(item.id)}>
+                      <button
+                        ref={(node) => {
+                          if (node && focusRenameOnMount.current === item.id) {
+                            focusRenameOnMount.current = null;
+                            node.focus();
+                          }
+                        }}
+                        type="button"
+                        data-control="rename"
+                        className={buttonSecondary} aria-label={t('renameItem', { text: item.text })} onClick={() => setRenaming(item.id)}>
                         {t('rename')}
                       </button>
                       <button type="button" data-control="remove" className={iconButton} aria-label={t('remove', { text: item.text })} onClick={() => void remove(item, index)}>
