@@ -5,7 +5,7 @@ import { findCardReachingDone, planAwaitedDoneNotices } from './awaited-done';
 const card: BoardCardView = {
   id: 'c1', columnId: 'done', laneId: 'l', title: 'T', position: 1, demand: 'UNKNOWN', labels: [], blockedReason: null, blockedAt: null,
   createdAt: '2026-12-01T08:00:00.000Z', startedAt: '2026-12-01T09:00:00.000Z', doneAt: '2026-12-02T10:00:00.000Z', lastMovedAt: '2026-12-02T10:00:00.000Z',
-  version: 3, checklist: null, waitingFor: null,
+  version: 3, checklist: null, waitingFor: null, commentCount: 0, people: [],
 };
 const moved = (overrides: Partial<BoardCardView>, fromColumnId: string | undefined = 'doing'): BoardLiveEvent => ({
   kind: 'card.upsert', boardId: 'b', card: { ...card, ...overrides }, actorId: 'u1', actorName: 'Anna', action: 'moved', fromColumnId,
