@@ -80,7 +80,10 @@ export function toCardView(card: CardRow): BoardCardView {
  */
 export const CARD_VIEW_SQL_COLUMNS = `card.id, card."columnId", card."laneId", card.title, card.position, card.demand, card.labels, card."blockedReason",
   card."blockedAt", card."createdAt", card."startedAt", card."doneAt", card."lastMovedAt", card.version, card."commentCount",
-  (SELECT COALESCE(json_agg(json_build_array(cp."userId", cpu.name)), '[]') FROM "CardPerson" cp JOIN "User" cpu ON cpu.id = cp."userId" WHERE cp."cardId" = card.id)`;
+  (SELECT COALESCE(json_agg(json_build_array(cp."userId", cpu.name)), '[]') FROM "CardPerson" cp JOIN "User" cpu ON cpu.id = cp."userId" WHERE cp."cardId" = card.id),
+  (SELECT json_build_array(count(*) FILTER (WHERE ci."isDone"), count(*)) FROM "ChecklistItem" ci WHERE ci."cardId" = card.id),
+  (SELECT json_build_array(count(*) FILTER (WHERE ac."doneAt" IS NOT NULL OR ac."archivedAt" IS NOT NULL), count(*))
+     FROM "CardLink" cl JOIN "Card" ac ON ac.id = cl."awaitedCardId" WHERE cl."waitingCardId" = card.id)`;
 
 export type CardSqlRow = [
   id: string,
@@ -100,11 +103,15 @@ export type CardSqlRow = [
   commentCount: number,
   /** [userId, name] of each person on the card (CARD_PEOPLE_SELECT). */
   people: [string, string][],
+  /** [done, total] of the checklist, and of the cards it waits for. */
+  checklist: [number, number],
+  waitingFor: [number, number],
 ];
 
 /** A card of the board load (CARD_VIEW_SQL_COLUMNS); `iso` turns a JSON timestamp into an ISO string. */
 export function cardViewFromSqlRow(row: CardSqlRow, iso: (value: string | null) => string | null): BoardCardView {
-  const [id, columnId, laneId, title, position, demand, labels, blockedReason, blockedAt, createdAt, startedAt, doneAt, lastMovedAt, version, commentCount, people] = row;
+  const [id, columnId, laneId, title, position, demand, labels, blockedReason, blockedAt, createdAt, startedAt, doneAt, lastMovedAt, version, commentCount, people, checklist, waitingFor] = row;
+  const counts = ([done, total]: [number, number]) => (total > 0 ? { done, total } : null);
   return {
     id,
     columnId,
@@ -122,5 +129,7 @@ export function cardViewFromSqlRow(row: CardSqlRow, iso: (value: string | null) 
     version,
     commentCount,
     people: toCardPeople(people.map(([userId, name]) => ({ userId, name }))),
+    checklist: counts(checklist),
+    waitingFor: counts(waitingFor),
   };
 }
