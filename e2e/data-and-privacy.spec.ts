@@ -87,10 +87,10 @@ test.describe('import, export, retention and privacy', () => {
     await expect(page.getByTestId('import-error')).toContainText('varken en export av en Trello-tavla eller en Tillit-export');
     await input.setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
     await expect(page.getByTestId('import-error')).toContainText('inte en textfil');
-    await input.setInputFiles({ name: 'kort.csv', mimeType: 'text/csv', buffer: Buffer.from('Rubrik;Kolumn;Skapad\nA;Inkommet;05/03/2026\n;Inkommet;\n') });
+    await input.setInputFiles({ name: 'kort.csv', mimeType: 'text/csv', buffer: Buffer.from('Rubrik;Kolumn;Skapad\nA;Inkommet;2026-13-05\n;Inkommet;\n') });
     await expect(page.getByTestId('import-error')).toContainText('2 rader i kalkylarket går inte att läsa');
-    await expect(page.getByTestId('import-error')).toContainText('Rad 2: ”05/03/2026” är inget datum Tillit kan läsa');
-    await expect(page.getByTestId('import-error')).toContainText('Rad 3: rubriken är tom.');
+    await expect(page.getByTestId('import-error')).toContainText('Rad 2, kolumnen ”Skapad”: ”2026-13-05” är inget datum i det valda formatet.');
+    await expect(page.getByTestId('import-error')).toContainText('Rad 3: kolumnen ”Rubrik” är tom.');
     await expectNoAccessibilityViolations(page);
 
     // The server checks on its own: a cut-off file sent directly is refused, in the person's language.

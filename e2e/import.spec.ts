@@ -26,4 +26,87 @@ test.describe('import from other tools', () => {
     expect(saved.map((card) => card.title).sort()).toEqual(['Annat ärende', title].sort());
     expect(saved.find((card) => card.title === title)?.description).toBe('Kostnad ‰ • ™');
   });
+
+  test('a spreadsheet: the person checks the column mapping and date format, sees the result, then imports (sv)', async ({ page, context, baseURL }) => {
+    const board = await createTestBoard();
+    await signInAs(context, board.member, baseURL!);
+    await page.goto(`/teams/${board.teamId}/import`);
+    const csv = 'Ärende;Steg;Inkom;Avslutades;Handläggare\r\nAnsökan A;Klart;05/03/2026;09/03/2026;Lena\r\nAnsökan B;Inkommet;06/03/2026;;Omar\r\n';
+    await page.getByLabel('Fil att importera').setInputFiles({ name: 'ärenden.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const mapping = page.getByTestId('import-mapping');
+    await expect(mapping.getByRole('heading', { name: 'Kolumnerna i filen' })).toBeVisible();
+    await expect(page.getByLabel('Läses som, för kolumnen ”Ärende”')).toHaveValue('title');
+    await expect(page.getByLabel('Läses som, för kolumnen ”Avslutades”')).toHaveValue('');
+    // 05/03/2026 fits both day-first and month-first: the page says so and shows how the dates are read.
+    await expect(mapping).toContainText('kan läsas både med dagen först och med månaden först');
+    await expect(page.getByRole('radio', { name: 'Dagen först, som i Sverige (05/03/2026)' })).toBeChecked();
+    await expect(mapping.getByRole('row', { name: /^Inkom\s/ })).toContainText('→ 5 mars 2026');
+    await expectNoAccessibilityViolations(page);
+
+    const finish = page.getByLabel('Läses som, för kolumnen ”Avslutades”');
+    await finish.selectOption('finished');
+    await expect(finish).toBeFocused();
+    await expect(mapping.getByRole('row', { name: /Avslutades/ })).toContainText('→ 9 mars 2026');
+    await page.getByRole('radio', { name: 'Månaden först, som i USA (03/05/2026)' }).check();
+    await expect(mapping.getByRole('row', { name: /^Inkom\s/ })).toContainText('→ 3 maj 2026');
+    await page.getByRole('radio', { name: 'Dagen först, som i Sverige (05/03/2026)' }).check();
+    await expect(page.getByTestId('import-card-count')).toHaveText('2 kort, varav 0 arkiverade');
+    await expect(page.getByTestId('import-skipped')).toContainText('Handläggare');
+    await expectNoAccessibilityViolations(page);
+
+    // Unmapping the title keeps the mapping step and says what is missing, in the person's words.
+    await page.getByLabel('Läses som, för kolumnen ”Ärende”').selectOption('');
+    await expect(page.getByTestId('import-error')).toContainText('Tillit vet inte vilken kolumn i filen som innehåller: Rubrik.');
+    await expect(page.getByRole('button', { name: /^Importera/ })).toHaveCount(0);
+    await page.getByLabel('Läses som, för kolumnen ”Ärende”').selectOption('title');
+    await expect(page.getByTestId('import-error')).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Importera 2 kort' }).click();
+    await expect(page.getByRole('heading', { name: /är importerad: 2 kort/ })).toBeFocused();
+    const card = await getTestDb().card.findFirstOrThrow({ where: { board: { teamId: board.teamId, name: 'ärenden' }, title: 'Ansökan A' }, select: { doneAt: true, createdAt: true } });
+    expect(card.createdAt.toISOString()).toBe('2026-03-05T11:00:00.000Z');
+    expect(card.doneAt?.toISOString()).toBe('2026-03-09T11:00:00.000Z');
+  });
+
+  test('the mapping step in English has no axe violations and English messages', async ({ browser, baseURL }) => {
+    const board = await createTestBoard();
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInAs(context, board.member, baseURL!);
+    await page.goto(`${baseURL}/teams/${board.teamId}/import`);
+    await page.getByLabel('File to import').setInputFiles({ name: 'jira.csv', mimeType: 'text/csv', buffer: Buffer.from(JIRA_CSV) });
+    await expect(page.getByTestId('import-mapping')).toContainText('The sheet looks like a CSV export from Jira.');
+    await expect(page.getByLabel('Read as, for the column “Status Category Changed”')).toHaveValue('statusChanged');
+    await expect(page.getByLabel('Read as, for the column “Assignee”')).toHaveValue('');
+    await expect(page.getByTestId('import-mapping')).toContainText('Personal names are not imported');
+    await expectNoAccessibilityViolations(page);
+    await context.close();
+  });
+
+  test('a Jira CSV imports as cards with their start and done times', async ({ page, context, baseURL }) => {
+    const board = await createTestBoard();
+    await signInAs(context, board.member, baseURL!);
+    await page.goto(`/teams/${board.teamId}/import`);
+    await page.getByLabel('Fil att importera').setInputFiles({ name: 'jira.csv', mimeType: 'text/csv', buffer: Buffer.from(JIRA_CSV) });
+    await expect(page.getByTestId('import-mapping')).toContainText('Kalkylarket ser ut som en CSV-export från Jira.');
+    await expect(page.getByLabel('Flödesläge för In Review')).toHaveValue('IN_PROGRESS');
+    await expect(page.getByLabel('Flödesläge för Closed')).toHaveValue('DONE');
+    await page.getByRole('button', { name: 'Importera 3 kort' }).click();
+    await expect(page.getByRole('heading', { name: /är importerad: 3 kort/ })).toBeFocused();
+    const cards = await getTestDb().card.findMany({ where: { board: { teamId: board.teamId, name: 'jira' } }, select: { title: true, startedAt: true, doneAt: true } });
+    const byTitle = Object.fromEntries(cards.map((card) => [card.title, card]));
+    expect(byTitle['Bygglov Kyrkvägen']?.startedAt?.toISOString()).toBe('2026-01-07T09:30:00.000Z');
+    expect(byTitle['Bygglov Kyrkvägen']?.doneAt).toBeNull();
+    expect(byTitle['Bygglov Ån']?.doneAt?.toISOString()).toBe('2026-01-20T14:00:00.000Z');
+    expect(byTitle['Bygglov Storgatan']?.startedAt).toBeNull();
+  });
 });
+
+/** A Jira Cloud CSV export ("Export → Export CSV (all fields)"), in its documented column names and date form. */
+const JIRA_CSV = [
+  'Summary,Issue key,Issue id,Issue Type,Status,Priority,Assignee,Reporter,Created,Updated,Resolved,Labels,Labels,Status Category,Status Category Changed',
+  'Bygglov Storgatan,BYGG-1,10001,Task,Open,Medium,,Lena Ek,05/Jan/26 8:00 AM,05/Jan/26 8:00 AM,,bygglov,,To Do,05/Jan/26 8:00 AM',
+  'Bygglov Kyrkvägen,BYGG-2,10002,Task,In Review,Medium,Omar Haddad,Lena Ek,06/Jan/26 9:15 AM,08/Jan/26 1:00 PM,,bygglov,brådskande,In Progress,07/Jan/26 10:30 AM',
+  'Bygglov Ån,BYGG-3,10003,Task,Closed,Medium,Omar Haddad,Lena Ek,02/Jan/26 9:00 AM,20/Jan/26 3:00 PM,20/Jan/26 3:00 PM,,,Done,20/Jan/26 3:00 PM',
+].join('\r\n');
+

@@ -111,23 +111,41 @@ describe('CSV import', () => {
     expect(run(decodeImportBytes(bytes)).cards[0]?.title).toBe('Ärende');
   });
 
-  it('refuses a sheet without the required columns, naming them and what it found', () => {
+  it('refuses a sheet without the required columns, naming the fields and the headers as the file writes them', () => {
     const error = expectImportError(() => run('Foo;Status2\nA;B\n'), 'csvMissingColumns');
-    expect(error.params).toEqual({ columns: 'title, column', found: 'Foo, Status2' });
+    expect(error.params).toEqual({ fields: 'title,column', found: '”Foo”, ”Status2”' });
   });
 
-  it('refuses the whole file when rows cannot be read, listing each row (nothing half-imported)', () => {
+  it('refuses a file with one column only, naming it (a wrong separator)', () => {
+    const error = expectImportError(() => run('Titel|Kolumn\nA|Inkommet\n'), 'csvOneColumn');
+    expect(error.params).toEqual({ header: 'Titel|Kolumn' });
+  });
+
+  it('refuses the whole file when rows cannot be read, listing each row with its column as the file names it', () => {
     const text = ['Titel;Kolumn;Skapad;Påbörjad;Klar', ';Inkommet;2026-03-01;;', 'B;Klart;05/03/2026;;', 'C;Klart;2026-03-05;2026-03-04;', 'D;Klart;2030-01-01;;', 'E;;2026-02-30;;'].join('\n');
-    const error = expectImportError(() => run(text), 'csvRows');
+    const error = expectImportError(() => prepareImport(text, { now: NOW, fileName: 'ärenden.csv', dateFormat: 'iso' }), 'csvRows');
     expect(error.params.count).toBe(5);
     expect(error.rows).toEqual([
-      { row: 2, problem: 'titleMissing' },
-      { row: 3, problem: 'invalidDate', value: '05/03/2026' },
-      { row: 4, problem: 'datesOutOfOrder' },
-      { row: 5, problem: 'futureDate', value: '2030-01-01' },
-      { row: 6, problem: 'columnMissing' },
-      { row: 6, problem: 'invalidDate', value: '2026-02-30' },
+      { row: 2, problem: 'titleMissing', column: 'Titel' },
+      { row: 3, problem: 'invalidDate', value: '05/03/2026', column: 'Skapad' },
+      { row: 4, problem: 'datesOutOfOrder', column: '”Skapad”, ”Påbörjad”' },
+      { row: 5, problem: 'futureDate', value: '2030-01-01', column: 'Skapad' },
+      { row: 6, problem: 'columnMissing', column: 'Kolumn' },
+      { row: 6, problem: 'invalidDate', value: '2026-02-30', column: 'Skapad' },
     ]);
+  });
+
+  it('reads day-first dates when the sheet is written so, and flags dates that fit both ways', () => {
+    const text = ['Titel;Kolumn;Skapad', 'A;Inkommet;05/03/2026', 'B;Inkommet;25/02/2026'].join('\n');
+    const plan = run(text);
+    expect(plan.preview.csv?.dateFormat).toBe('dmy');
+    expect(plan.preview.csv?.dateFormatAmbiguous).toBe(false);
+    expect(formatLocalDateTime(plan.cards[0]!.createdAt)).toBe('2026-03-05 12:00');
+    const ambiguous = run(['Titel;Kolumn;Skapad', 'A;Inkommet;05/03/2026'].join('\n'));
+    expect(ambiguous.preview.csv?.dateFormatAmbiguous).toBe(true);
+    // The person's choice wins: month first.
+    const us = prepareImport(['Titel;Kolumn;Skapad', 'A;Inkommet;03/05/2026'].join('\n'), { now: NOW, dateFormat: 'mdy' });
+    expect(formatLocalDateTime(us.cards[0]!.createdAt)).toBe('2026-03-05 12:00');
   });
 
   it('refuses unbalanced quotes as damaged', () => {

@@ -17,9 +17,12 @@ export function createImportTranslate(t: RootTranslate): ImportTranslate {
 
 /** An import error as the person reads it: one sentence, plus one line per spreadsheet row that needs fixing. */
 export function describeImportError(error: ImportError, t: ImportTranslate): { code: string; message: string; rows: string[] } {
+  const params: Record<string, string | number> = { ...error.params };
+  // Missing spreadsheet fields are named as the person reads them ("Rubrik", "Kolumn på tavlan"), never by key.
+  if (typeof params.fields === 'string') params.missing = params.fields.split(',').map((field) => t(`fields.${field}`)).join(', ');
   return {
     code: error.code,
-    message: t(`errors.${error.code}`, { ...error.params }),
+    message: t(`errors.${error.code}`, params),
     rows: error.rows.map((problem) => t(`rowProblems.${problem.problem}`, { row: problem.row, value: problem.value ?? '', column: problem.column ?? '' })),
   };
 }

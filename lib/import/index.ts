@@ -6,6 +6,8 @@
  */
 import type { FlowState } from '@/lib/domain/flow-states';
 import { importCardsCsv } from './csv';
+import type { CsvField } from './csv-headers';
+import type { DateFormat } from './date-formats';
 import { decodeImportBytes, decodeImportFile, type DecodedFile, type ImportEncoding } from './encoding';
 import { IMPORT_LIMITS, ImportError, type ImportPlan, type ImportSource } from './model';
 import { importTillitBoard, looksLikeTillitExport } from './tillit';
@@ -17,6 +19,9 @@ export type ImportOptions = {
   boardName?: string;
   /** Flow state per column ref, as chosen in the preview. */
   flowStates?: Readonly<Record<string, FlowState>>;
+  /** A spreadsheet's column mapping (one field or null per header) and date format, as chosen in the preview. */
+  mapping?: readonly (CsvField | null)[];
+  dateFormat?: DateFormat;
   /** How the file's bytes were read (lib/import/encoding.ts), for the preview to say so. */
   decoded?: Pick<DecodedFile, 'encoding' | 'unreadableCount'>;
 };

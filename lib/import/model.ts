@@ -9,6 +9,7 @@ import type { WipMode } from '@/lib/domain/wip';
 import type { DemandType } from '@/lib/board/types';
 import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import { toMultiLineText, toSingleLine } from '@/lib/text/clean-text';
+import type { CsvSetup } from './csv-sheet';
 
 export type ImportSource = 'trello' | 'csv' | 'tillit';
 
@@ -191,6 +192,8 @@ export type ImportPlan = {
   standups: PlanStandup[];
   /** Absent: none (only Tillit's own export has experiments). */
   experiments?: PlanExperiment[];
+  /** A label's colour by its name, where the source gives one (Trello, Wekan): shown with the name in the preview. */
+  labelColors?: Readonly<Record<string, string>>;
   preview: ImportPreview;
 };
 
@@ -234,6 +237,8 @@ export type ImportPreview = {
   cardCount: number;
   archivedCardCount: number;
   labels: string[];
+  /** A label's colour by name, where the source gave one (Trello, Wekan): shown with the name. */
+  labelColors?: Record<string, string>;
   eventCounts: Record<CardEventKind, number>;
   boardEventCount: number;
   firstEventAt: string | null;
@@ -242,6 +247,8 @@ export type ImportPreview = {
   warnings: { code: WarningCode; count: number }[];
   /** How the file was read (set by prepareImport when it knows): the preview names a legacy encoding. */
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** A spreadsheet's column mapping and date format, for the preview's mapping step (CSV only). */
+  csv?: CsvSetup;
   /** Whether the team may change the columns' flow states before importing (not for Tillit's own exports). */
   canChangeFlowStates: boolean;
 };
@@ -276,13 +283,14 @@ export const IMPORT_ERROR_CODES = [
   'tooManyCards',
   'tooManyEvents',
   'csvNoHeader',
+  'csvOneColumn',
   'csvMissingColumns',
   'csvRows',
   'invalidOptions',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
-export type CsvRowProblem = 'titleMissing' | 'columnMissing' | 'invalidDate' | 'futureDate' | 'datesOutOfOrder';
+export type CsvRowProblem = 'titleMissing' | 'columnMissing' | 'invalidDate' | 'futureDate' | 'datesOutOfOrder' | 'invalidYesNo';
 
 /** Why a file cannot be imported: a message key under data.import.errors, with values for its placeholders. */
 export class ImportError extends Error {
@@ -458,6 +466,7 @@ export function buildPreview(
     cardCount: plan.cards.length,
     archivedCardCount: archived,
     labels: [...labels].sort((a, b) => a.localeCompare(b, 'sv')),
+    ...(plan.labelColors && Object.keys(plan.labelColors).length > 0 ? { labelColors: { ...plan.labelColors } } : {}),
     eventCounts,
     boardEventCount: plan.boardEvents.length,
     firstEventAt: first === null ? null : new Date(first).toISOString(),

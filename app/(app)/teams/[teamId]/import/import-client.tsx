@@ -1,23 +1,34 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { FormField } from '@/components/ui/form-field';
 import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
-import { decodeImportFile, isImportError, prepareImport, type DecodedFile } from '@/lib/import';
+import { decodeImportFile, detectFormat, isImportError, prepareImport, type DecodedFile } from '@/lib/import';
+import type { CsvField } from '@/lib/import/csv-headers';
+import { analyseCsv, type CsvSetup } from '@/lib/import/csv-sheet';
+import type { DateFormat } from '@/lib/import/date-formats';
 import { createImportTranslate, describeImportError, type RootTranslate } from '@/lib/import/describe';
-import { CARD_EVENT_KINDS, type ImportPreview } from '@/lib/import/model';
+import type { ImportPreview } from '@/lib/import/model';
+import { CsvMappingStep } from './csv-mapping';
+import { ImportPreviewDetails } from './import-preview-details';
 
 type Problem = { message: string; rows: string[] };
 type Progress = { phase: 'uploading' | 'importing' | 'saving'; done: number; total: number };
 type Done = { boardId: string; boardName: string; cards: number; events: number };
 
+type CsvChoice = { mapping: (CsvField | null)[]; dateFormat: DateFormat };
+
+/**
+ * `preview` is null while a spreadsheet's mapping cannot produce a board yet (a required column not chosen, rows
+ * that do not read in the chosen date format): the mapping step stays, with the problem, so the person can fix it.
+ */
 type State =
   | { kind: 'idle'; problem: Problem | null }
   | { kind: 'reading' }
-  | { kind: 'preview'; preview: ImportPreview }
-  | { kind: 'importing'; preview: ImportPreview; progress: Progress }
+  | { kind: 'preview'; preview: ImportPreview | null; csv: CsvSetup | null; problem: Problem | null }
+  | { kind: 'importing'; preview: ImportPreview; csv: CsvSetup | null; progress: Progress }
   | { kind: 'done'; done: Done };
 
 const buttonPrimary =
@@ -34,11 +45,11 @@ const fieldClass = 'rounded border border-slate-500 bg-white px-2 py-1.5 text-sl
 export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number }) {
   const t = useTranslations('data.import');
   const tFlow = useTranslations('data.flowState');
-  const format = useFormatter();
   const ids = { file: useId(), fileHint: useId() };
   const [state, setState] = useState<State>({ kind: 'idle', problem: null });
   const [boardName, setBoardName] = useState('');
   const [flowStates, setFlowStates] = useState<Record<string, FlowState>>({});
+  const [csvChoice, setCsvChoice] = useState<CsvChoice | null>(null);
   const file = useRef<{ bytes: Uint8Array<ArrayBuffer>; decoded: DecodedFile; name: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
@@ -59,10 +70,32 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
     return { message: t('errors.failed'), rows: [] };
   }
 
-  function buildPreview(states: Record<string, FlowState>, name: string): ImportPreview {
+  function buildPreview(states: Record<string, FlowState>, name: string, choice: CsvChoice | null): ImportPreview {
     const current = file.current;
     if (!current) throw new Error('no file');
-    return prepareImport(current.decoded.text, { now: new Date(), fileName: current.name, flowStates: states, boardName: name || undefined, decoded: current.decoded }).preview;
+    return prepareImport(current.decoded.text, {
+      now: new Date(),
+      fileName: current.name,
+      flowStates: states,
+      boardName: name || undefined,
+      decoded: current.decoded,
+      ...(choice ?? {}),
+    }).preview;
+  }
+
+  /** The preview for a choice; for a spreadsheet, a problem the person can fix in the mapping step instead of an error page. */
+  function showPreview(states: Record<string, FlowState>, name: string, choice: CsvChoice | null, csv: CsvSetup | null, focus: boolean) {
+    try {
+      const preview = buildPreview(states, name, choice);
+      if (focus) focusNext.current = 'preview';
+      setState({ kind: 'preview', preview, csv, problem: null });
+      return preview;
+    } catch (error) {
+      if (!csv || !isImportError(error)) throw error;
+      if (focus) focusNext.current = 'preview';
+      setState({ kind: 'preview', preview: null, csv, problem: describe(error) });
+      return null;
+    }
   }
 
   async function handleFile(event: ChangeEvent<HTMLInputElement>) {
@@ -74,11 +107,14 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
       file.current = { bytes, decoded: decodeImportFile(bytes), name: chosen.name };
       // Let the "reading" status paint before a large file blocks the page for a moment.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const preview = buildPreview({}, '');
-      setFlowStates(Object.fromEntries(preview.columns.map((column) => [column.ref, column.flowState])));
-      setBoardName(preview.boardName);
-      focusNext.current = 'preview';
-      setState({ kind: 'preview', preview });
+      const text = file.current.decoded.text;
+      const csv = detectFormat(text, chosen.name) === 'csv' ? analyseCsv(text) : null;
+      const choice = csv ? { mapping: csv.mapping, dateFormat: csv.dateFormat } : null;
+      setCsvChoice(choice);
+      setBoardName(chosen.name.replace(/\.[^.]*$/, '').slice(0, 100));
+      const preview = showPreview({}, '', choice, csv, true);
+      setFlowStates(preview ? Object.fromEntries(preview.columns.map((column) => [column.ref, column.flowState])) : {});
+      if (preview) setBoardName(preview.boardName);
     } catch (error) {
       file.current = null;
       setState({ kind: 'idle', problem: describe(error) });
@@ -89,7 +125,21 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
     const next = { ...flowStates, [ref]: value };
     setFlowStates(next);
     try {
-      setState({ kind: 'preview', preview: buildPreview(next, boardName) });
+      showPreview(next, boardName, csvChoice, state.kind === 'preview' ? state.csv : null, false);
+    } catch (error) {
+      setState({ kind: 'idle', problem: describe(error) });
+    }
+  }
+
+  function changeCsvChoice(choice: CsvChoice) {
+    const current = file.current;
+    if (!current) return;
+    setCsvChoice(choice);
+    try {
+      const csv = analyseCsv(current.decoded.text, choice);
+      const preview = showPreview(flowStates, boardName, choice, csv, false);
+      // Columns may be new after a change of mapping: they start at their suggested flow state.
+      if (preview) setFlowStates(Object.fromEntries(preview.columns.map((column) => [column.ref, flowStates[column.ref] ?? column.flowState])));
     } catch (error) {
       setState({ kind: 'idle', problem: describe(error) });
     }
@@ -104,17 +154,19 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
   function startImport(preview: ImportPreview) {
     const current = file.current;
     if (!current) return;
+    const csv = state.kind === 'preview' ? state.csv : null;
     const options = {
       fileName: current.name.slice(0, 255),
       boardName: boardName.trim() || undefined,
       flowStates: preview.canChangeFlowStates ? flowStates : undefined,
+      ...(csvChoice ?? {}),
     };
-    setState({ kind: 'importing', preview, progress: { phase: 'uploading', done: 0, total: current.bytes.byteLength } });
+    setState({ kind: 'importing', preview, csv, progress: { phase: 'uploading', done: 0, total: current.bytes.byteLength } });
     const request = new XMLHttpRequest();
     request.open('POST', `/api/teams/${encodeURIComponent(teamId)}/import?options=${encodeURIComponent(JSON.stringify(options))}`);
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => {
-      if (event.lengthComputable) setState({ kind: 'importing', preview, progress: { phase: 'uploading', done: event.loaded, total: event.total } });
+      if (event.lengthComputable) setState({ kind: 'importing', preview, csv, progress: { phase: 'uploading', done: event.loaded, total: event.total } });
     };
     let consumed = 0;
     let finished = false;
@@ -132,7 +184,7 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
           | { type: 'error'; message: string };
         if (message.type === 'progress') {
           const phase = message.done >= message.total ? 'saving' : 'importing';
-          setState({ kind: 'importing', preview, progress: { phase, done: message.done, total: message.total } });
+          setState({ kind: 'importing', preview, csv, progress: { phase, done: message.done, total: message.total } });
         } else if (message.type === 'done') {
           finished = true;
           setState({ kind: 'done', done: { boardId: message.boardId, boardName: message.boardName, cards: message.cards, events: message.events } });
@@ -175,13 +227,17 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
     );
   }
 
-  const preview = state.kind === 'preview' || state.kind === 'importing' ? state.preview : null;
+  const isPreviewing = state.kind === 'preview' || state.kind === 'importing';
+  const preview = isPreviewing ? state.preview : null;
+  const csvSetup = isPreviewing ? state.csv : null;
+  const mappingProblem = state.kind === 'preview' ? state.problem : null;
   const importing = state.kind === 'importing' ? state.progress : null;
   const problem = state.kind === 'idle' ? state.problem : null;
+  const encoding = file.current?.decoded.encoding;
 
   return (
     <div className="flex flex-col gap-6">
-      {!preview && (
+      {!isPreviewing && (
         <div className="flex flex-col gap-1">
           <label htmlFor={ids.file} className="font-medium">
             {t('fileLabel')}
@@ -218,18 +274,18 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
         )}
       </div>
 
-      {preview && (
+      {isPreviewing && (
         <section aria-labelledby="import-preview" className="flex flex-col gap-5" data-testid="import-preview">
           <div>
             <h2 id="import-preview" ref={previewHeading} tabIndex={-1} className="text-xl font-semibold">
               {t('preview.heading')}
             </h2>
             <p className="text-slate-700">
-              {translate(`preview.source.${preview.source}`)} · {file.current?.name}
+              {translate(`preview.source.${preview?.source ?? 'csv'}`)} · {file.current?.name}
             </p>
-            {preview.encoding && preview.encoding !== 'utf-8' && (
+            {encoding && encoding !== 'utf-8' && (
               <p className="text-sm text-slate-700" data-testid="import-encoding">
-                {translate(`encoding.${preview.encoding}`)}
+                {translate(`encoding.${encoding}`)}
               </p>
             )}
           </div>
@@ -249,129 +305,100 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
             )}
           </FormField>
 
-          <section aria-labelledby="import-columns">
-            <h3 id="import-columns" className="mb-1 text-lg font-semibold">
-              {t('preview.columnsHeading')}
-            </h3>
-            <p className="mb-2 max-w-prose text-sm text-slate-700">{preview.canChangeFlowStates ? t('preview.columnsIntro') : t('preview.columnsFixed')}</p>
-            <div className="overflow-x-auto">
-              <table className="min-w-full border-collapse text-sm">
-                <thead>
-                  <tr className="border-b border-slate-400 text-start">
-                    <th scope="col" className="p-2 text-start">
-                      {t('preview.columnName')}
-                    </th>
-                    <th scope="col" className="p-2 text-end">
-                      {t('preview.columnCards')}
-                    </th>
-                    <th scope="col" className="p-2 text-start">
-                      {t('preview.columnFlowState')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.columns.map((column) => (
-                    <tr key={column.ref} className="border-b border-slate-200">
-                      <th scope="row" className="p-2 text-start font-normal">
-                        <span className="font-medium">{column.name}</span>
-                        {column.isArchived && <span className="block text-xs text-slate-700">{t('preview.archivedColumn')}</span>}
-                      </th>
-                      <td className="p-2 text-end tabular-nums">{column.cardCount}</td>
-                      <td className="p-2">
-                        {preview.canChangeFlowStates ? (
-                          <select
-                            aria-label={t('preview.flowStateFor', { column: column.name })}
-                            value={flowStates[column.ref] ?? column.flowState}
-                            disabled={!!importing}
-                            onChange={(event) => changeFlowState(column.ref, event.target.value as FlowState)}
-                            className={fieldClass}
-                          >
-                            {FLOW_STATES.map((flowState) => (
-                              <option key={flowState} value={flowState}>
-                                {tFlow(flowState)}
-                              </option>
-                            ))}
-                          </select>
-                        ) : (
-                          tFlow(column.flowState)
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
-
-          <section aria-labelledby="import-cards">
-            <h3 id="import-cards" className="mb-1 text-lg font-semibold">
-              {t('preview.cardsHeading')}
-            </h3>
-            <p data-testid="import-card-count">{t('preview.cards', { count: preview.cardCount, archived: preview.archivedCardCount })}</p>
-            <p className="text-sm text-slate-700">{preview.labels.length > 0 ? t('preview.labels', { labels: preview.labels.join(', ') }) : t('preview.noLabels')}</p>
-          </section>
-
-          <section aria-labelledby="import-history">
-            <h3 id="import-history" className="mb-1 text-lg font-semibold">
-              {t('preview.historyHeading')}
-            </h3>
-            <ul className="list-disc ps-5" data-testid="import-events">
-              {CARD_EVENT_KINDS.filter((kind) => preview.eventCounts[kind] > 0).map((kind) => (
-                <li key={kind}>{t(`preview.events.${kind}`, { count: preview.eventCounts[kind] })}</li>
-              ))}
-              {preview.boardEventCount > 0 && <li>{t('preview.boardEvents', { count: preview.boardEventCount })}</li>}
-            </ul>
-            {preview.firstEventAt && preview.lastEventAt && (
-              <p className="mt-1 text-sm text-slate-700">
-                {t('preview.period', {
-                  first: format.dateTime(new Date(preview.firstEventAt), { dateStyle: 'medium' }),
-                  last: format.dateTime(new Date(preview.lastEventAt), { dateStyle: 'medium' }),
-                })}
-              </p>
+          {csvSetup && <CsvMappingStep setup={csvSetup} disabled={!!importing} onChange={changeCsvChoice} />}
+          <div role="alert">
+            {mappingProblem && (
+              <div className="rounded border border-red-700 bg-red-50 p-3 text-red-900" data-testid="import-error">
+                <p className="font-medium">{mappingProblem.message}</p>
+                {mappingProblem.rows.length > 0 && (
+                  <ul className="mt-2 list-disc ps-5 text-sm">
+                    {mappingProblem.rows.map((row, index) => (
+                      <li key={index}>{row}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
             )}
-          </section>
+          </div>
 
-          <section aria-labelledby="import-skipped">
-            <h3 id="import-skipped" className="mb-1 text-lg font-semibold">
-              {t('preview.skippedHeading')}
-            </h3>
-            {preview.skipped.length === 0 ? (
-              <p>{t('preview.nothingSkipped')}</p>
-            ) : (
-              <ul className="list-disc ps-5" data-testid="import-skipped">
-                {preview.skipped.map((entry) => (
-                  <li key={entry.reason}>{translate(`skipped.${entry.reason}`, { count: entry.count, detail: entry.detail ?? '' })}</li>
-                ))}
-              </ul>
-            )}
-          </section>
-
-          {preview.warnings.length > 0 && (
-            <section aria-labelledby="import-warnings" className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-950">
-              <h3 id="import-warnings" className="mb-1 text-lg font-semibold">
-                {t('preview.warningsHeading')}
-              </h3>
-              <ul className="list-disc ps-5" data-testid="import-warnings">
-                {preview.warnings.map((entry) => (
-                  <li key={entry.code} data-warning={entry.code}>
-                    {translate(`warnings.${entry.code}`, { count: entry.count })}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-
-          {importing ? (
-            <ImportProgress progress={importing} />
-          ) : (
-            <div className="flex flex-wrap gap-3">
-              <button type="button" className={buttonPrimary} disabled={!boardName.trim()} onClick={() => startImport(preview)}>
-                {t('preview.confirm', { count: preview.cardCount })}
-              </button>
+          {!preview && (
+            <div>
               <button type="button" className={buttonSecondary} onClick={reset}>
                 {t('preview.chooseAnother')}
               </button>
             </div>
+          )}
+          {preview && (
+            <>
+              <section aria-labelledby="import-columns">
+                <h3 id="import-columns" className="mb-1 text-lg font-semibold">
+                  {t('preview.columnsHeading')}
+                </h3>
+                <p className="mb-2 max-w-prose text-sm text-slate-700">{preview.canChangeFlowStates ? t('preview.columnsIntro') : t('preview.columnsFixed')}</p>
+                <div className="overflow-x-auto">
+                  <table className="min-w-full border-collapse text-sm">
+                    <thead>
+                      <tr className="border-b border-slate-400 text-start">
+                        <th scope="col" className="p-2 text-start">
+                          {t('preview.columnName')}
+                        </th>
+                        <th scope="col" className="p-2 text-end">
+                          {t('preview.columnCards')}
+                        </th>
+                        <th scope="col" className="p-2 text-start">
+                          {t('preview.columnFlowState')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {preview.columns.map((column) => (
+                        <tr key={column.ref} className="border-b border-slate-200">
+                          <th scope="row" className="p-2 text-start font-normal">
+                            <span className="font-medium">{column.name}</span>
+                            {column.isArchived && <span className="block text-xs text-slate-700">{t('preview.archivedColumn')}</span>}
+                          </th>
+                          <td className="p-2 text-end tabular-nums">{column.cardCount}</td>
+                          <td className="p-2">
+                            {preview.canChangeFlowStates ? (
+                              <select
+                                aria-label={t('preview.flowStateFor', { column: column.name })}
+                                value={flowStates[column.ref] ?? column.flowState}
+                                disabled={!!importing}
+                                onChange={(event) => changeFlowState(column.ref, event.target.value as FlowState)}
+                                className={fieldClass}
+                              >
+                                {FLOW_STATES.map((flowState) => (
+                                  <option key={flowState} value={flowState}>
+                                    {tFlow(flowState)}
+                                  </option>
+                                ))}
+                              </select>
+                            ) : (
+                              tFlow(column.flowState)
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+
+              <ImportPreviewDetails preview={preview} />
+
+              {importing ? (
+                <ImportProgress progress={importing} />
+              ) : (
+                <div className="flex flex-wrap gap-3">
+                  <button type="button" className={buttonPrimary} disabled={!boardName.trim()} onClick={() => startImport(preview)}>
+                    {t('preview.confirm', { count: preview.cardCount })}
+                  </button>
+                  <button type="button" className={buttonSecondary} onClick={reset}>
+                    {t('preview.chooseAnother')}
+                  </button>
+                </div>
+              )}
+            </>
           )}
         </section>
       )}

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { describeErrorForLog, withApi } from '@/lib/api/handler';
 import { getTeamForImport, importBoard } from '@/lib/data/import-board';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
+import { CSV_FIELDS } from '@/lib/import/csv-headers';
+import { DATE_FORMATS } from '@/lib/import/date-formats';
 import { decodeImportFile, IMPORT_LIMITS, ImportError, isImportError, prepareImport } from '@/lib/import';
 import { createImportTranslate, describeImportError, type ImportTranslate, type RootTranslate } from '@/lib/import/describe';
 import type { Locale } from '@/lib/i18n/config';
@@ -18,6 +20,9 @@ const optionsSchema = z.strictObject({
   fileName: z.string().max(255).optional(),
   boardName: z.string().trim().max(IMPORT_LIMITS.boardNameMax).optional(),
   flowStates: z.record(z.string().max(200), z.enum(FLOW_STATES)).optional(),
+  // A spreadsheet's column mapping (one field or null per header) and date format, as confirmed in the preview.
+  mapping: z.array(z.enum(CSV_FIELDS).nullable()).max(1000).optional(),
+  dateFormat: z.enum(DATE_FORMATS).optional(),
 });
 
 function importTranslator(locale: Locale): ImportTranslate {
