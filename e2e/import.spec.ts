@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { buildWekanExport } from '../lib/import/testing/wekan-fixture';
 import { expect, expectNoAccessibilityViolations, test } from './fixtures';
 import { signInAs } from './fixtures/auth';
 import { getTestDb } from './fixtures/db';
@@ -44,6 +45,8 @@ test.describe('import from other tools', () => {
     await expectNoAccessibilityViolations(page);
 
     const finish = page.getByLabel('Läses som, för kolumnen ”Avslutades”');
+    // The choice is made from the keyboard's place: focus stays on the control while the preview follows.
+    await finish.focus();
     await finish.selectOption('finished');
     await expect(finish).toBeFocused();
     await expect(mapping.getByRole('row', { name: /Avslutades/ })).toContainText('→ 9 mars 2026');
@@ -99,6 +102,31 @@ test.describe('import from other tools', () => {
     expect(byTitle['Bygglov Kyrkvägen']?.doneAt).toBeNull();
     expect(byTitle['Bygglov Ån']?.doneAt?.toISOString()).toBe('2026-01-20T14:00:00.000Z');
     expect(byTitle['Bygglov Storgatan']?.startedAt).toBeNull();
+  });
+
+  test("Wekan's own JSON export: lists, swimlanes as lanes, cards and their history", async ({ page, context, baseURL }) => {
+    const board = await createTestBoard();
+    await signInAs(context, board.member, baseURL!);
+    await page.goto(`/teams/${board.teamId}/import`);
+    await page.getByLabel('Fil att importera').setInputFiles({ name: 'wekan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(buildWekanExport())) });
+    const preview = page.getByTestId('import-preview');
+    await expect(preview.getByRole('heading', { name: 'Det här hittade importen' })).toBeFocused();
+    await expect(preview).toContainText('En export av en Wekan-tavla');
+    await expect(page.getByTestId('import-card-count')).toHaveText('3 kort, varav 1 arkiverade');
+    await expect(page.getByTestId('import-skipped')).toContainText('1 kommentar');
+    await expect(page.getByTestId('import-skipped')).toContainText('3 mallar');
+    await expect(preview).toContainText('Brådskande (röd)');
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('button', { name: 'Importera 3 kort' }).click();
+    await expect(page.getByRole('heading', { name: /Tavlan ”Bygglov från Wekan” är importerad: 3 kort/ })).toBeFocused();
+    const db = getTestDb();
+    const imported = await db.board.findFirstOrThrow({ where: { teamId: board.teamId, name: 'Bygglov från Wekan' }, select: { id: true } });
+    const lanes = await db.lane.findMany({ where: { boardId: imported.id }, orderBy: { position: 'asc' }, select: { id: true, name: true } });
+    expect(lanes.map((lane) => lane.name)).toEqual(['Standard', 'Brådskande ärenden']);
+    const card = await db.card.findFirstOrThrow({ where: { boardId: imported.id, title: 'Bygglov Kyrkvägen' }, select: { laneId: true, startedAt: true } });
+    expect(card.laneId).toBe(lanes[1]?.id);
+    expect(card.startedAt?.toISOString()).toBe('2025-09-06T08:00:00.000Z');
+    expect(await db.cardEvent.count({ where: { boardId: imported.id, importedActorName: 'Omar Haddad' } })).toBeGreaterThan(0);
   });
 });
 

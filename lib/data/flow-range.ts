@@ -64,6 +64,11 @@ function buildRange(from: CalendarDate, to: CalendarDate, timeZone: string, isDe
   };
 }
 
+/** The period between two calendar days, both included (callers check its length). */
+export function rangeBetween(from: CalendarDate, to: CalendarDate, timeZone: string = DEFAULT_TIME_ZONE): FlowRange {
+  return buildRange(from, to, timeZone, false, null);
+}
+
 /** The default period: the 12 weeks ending today. */
 export function getDefaultFlowRange(now: Date, timeZone: string = DEFAULT_TIME_ZONE, problem: FlowRangeProblem | null = null): FlowRange {
   const today = getCalendarDate(now, timeZone);

@@ -12,6 +12,7 @@ import { decodeImportBytes, decodeImportFile, type DecodedFile, type ImportEncod
 import { IMPORT_LIMITS, ImportError, type ImportPlan, type ImportSource } from './model';
 import { importTillitBoard, looksLikeTillitExport } from './tillit';
 import { importTrelloBoard, looksLikeTrelloExport } from './trello';
+import { importWekanBoard, looksLikeWekanExport } from './wekan';
 
 export type ImportOptions = {
   now: Date;
@@ -78,6 +79,8 @@ function prepareImportPlan(text: string, options: ImportOptions): ImportPlan {
     throw new ImportError(looksTruncated(json) ? 'truncated' : 'notJson');
   }
   if (looksLikeTillitExport(value)) return importTillitBoard(value, options);
+  // Wekan's export also has lists and cards: recognised first, so it is not read (and refused) as Trello's.
+  if (looksLikeWekanExport(value)) return importWekanBoard(value, options);
   if (looksLikeTrelloExport(value)) return importTrelloBoard(value, options);
   throw new ImportError('unknownFormat');
 }

@@ -11,7 +11,7 @@ import { containsPersonalIdentityNumber } from '@/lib/privacy/personnummer';
 import { toMultiLineText, toSingleLine } from '@/lib/text/clean-text';
 import type { CsvSetup } from './csv-sheet';
 
-export type ImportSource = 'trello' | 'csv' | 'tillit';
+export type ImportSource = 'trello' | 'csv' | 'tillit' | 'wekan';
 
 export type CardEventKind = 'CREATED' | 'MOVED' | 'EDITED' | 'BLOCKED' | 'UNBLOCKED' | 'ARCHIVED' | 'COMMENTED' | 'COMMENT_EDITED' | 'COMMENT_DELETED' | 'CHECKLIST' | 'LINK';
 export const CARD_EVENT_KINDS = ['CREATED', 'MOVED', 'EDITED', 'BLOCKED', 'UNBLOCKED', 'ARCHIVED', 'COMMENTED', 'COMMENT_EDITED', 'COMMENT_DELETED', 'CHECKLIST', 'LINK'] as const satisfies readonly CardEventKind[];
@@ -214,7 +214,8 @@ export type SkipReason =
   | 'unreadableActions'
   | 'futureDates'
   | 'emptyRows'
-  | 'ignoredColumns';
+  | 'ignoredColumns'
+  | 'templates';
 
 /** Things imported, but not exactly as they were (a message key under data.import.warnings). */
 export type WarningCode =
@@ -277,6 +278,7 @@ export const IMPORT_ERROR_CODES = [
   'unknownFormat',
   'notTrello',
   'malformed',
+  'wekanMalformed',
   'unsupportedVersion',
   'noColumns',
   'tooManyColumns',
@@ -449,9 +451,15 @@ export function buildPreview(
     if (first === null || time < first) first = time;
     if (last === null || time > last) last = time;
   }
+  // The names of who made the changes, counted from exactly the history that is stored (as text, never linked to an
+  // account), so the preview's statement about kept names matches what the import writes.
+  const actorNames = new Set<string>();
+  for (const event of plan.cardEvents) if (event.actorName) actorNames.add(event.actorName);
+  for (const event of plan.boardEvents) if (event.actorName) actorNames.add(event.actorName);
   const warnings = new Tally<WarningCode>();
   warnings.add('personnummer', personnummerCards);
-  for (const entry of extra.warnings.entries()) warnings.add(entry.key, entry.count);
+  for (const entry of extra.warnings.entries()) if (entry.key !== 'actorNames') warnings.add(entry.key, entry.count);
+  warnings.add('actorNames', actorNames.size);
   return {
     source: plan.source,
     boardName: plan.boardName,

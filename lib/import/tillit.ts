@@ -64,10 +64,7 @@ export function importTillitBoard(raw: unknown, options: { boardName?: string })
 
   const date = (value: string) => new Date(value);
   const maybeDate = (value: string | null) => (value === null ? null : new Date(value));
-  const actorNames = new Set<string>();
-  for (const event of [...doc.cardEvents, ...doc.boardEvents]) if (event.actorName) actorNames.add(event.actorName);
   const warnings = new Tally<WarningCode>();
-  warnings.add('actorNames', actorNames.size);
 
   const plan = {
     source: 'tillit' as const,

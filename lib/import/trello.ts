@@ -249,12 +249,10 @@ export function importTrelloBoard(raw: unknown, options: TrelloImportOptions): I
 
   // ---- history per card
   const eventsByCard = new Map<string, PlanCardEvent[]>();
-  const actorNames = new Set<string>();
   const push = (cardId: string, event: Omit<PlanCardEvent, 'cardRef'>) => {
     const list = eventsByCard.get(cardId) ?? [];
     list.push({ cardRef: cardId, ...event });
     eventsByCard.set(cardId, list);
-    if (event.actorName) actorNames.add(event.actorName);
   };
   for (const { action, at } of actions) {
     const cardId = action.data.card?.id;
@@ -416,7 +414,6 @@ export function importTrelloBoard(raw: unknown, options: TrelloImportOptions): I
   skipped.add('cardMembers', members);
   skipped.add('customFields', customFields);
   warnings.add('reconstructedEvents', reconstructed);
-  warnings.add('actorNames', actorNames.size);
 
   const boardName = cleanLine(options.boardName ?? board.name, IMPORT_LIMITS.boardNameMax).text || 'Trello';
   const plan = {
@@ -437,7 +434,7 @@ export function importTrelloBoard(raw: unknown, options: TrelloImportOptions): I
  * names the column each move and archiving came from, ends in the card's current column, and is archived exactly
  * when the card is. What the export lacks (Trello caps its history) is reconstructed and counted.
  */
-function consolidateHistory(
+export function consolidateHistory(
   source: PlanCardEvent[],
   context: {
     cardRef: string;
