@@ -1,3 +1,4 @@
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { buildWekanExport } from '../lib/import/testing/wekan-fixture';
 import { expect, expectNoAccessibilityViolations, test } from './fixtures';
@@ -112,13 +113,13 @@ test.describe('import from other tools', () => {
     const preview = page.getByTestId('import-preview');
     await expect(preview.getByRole('heading', { name: 'Det här hittade importen' })).toBeFocused();
     await expect(preview).toContainText('En export av en Wekan-tavla');
-    await expect(page.getByTestId('import-card-count')).toHaveText('3 kort, varav 1 arkiverade');
+    await expect(page.getByTestId('import-card-count')).toHaveText('4 kort, varav 1 arkiverade');
     await expect(page.getByTestId('import-skipped')).toContainText('1 kommentar');
     await expect(page.getByTestId('import-skipped')).toContainText('3 mallar');
     await expect(preview).toContainText('Brådskande (röd)');
     await expectNoAccessibilityViolations(page);
-    await page.getByRole('button', { name: 'Importera 3 kort' }).click();
-    await expect(page.getByRole('heading', { name: /Tavlan ”Bygglov från Wekan” är importerad: 3 kort/ })).toBeFocused();
+    await page.getByRole('button', { name: 'Importera 4 kort' }).click();
+    await expect(page.getByRole('heading', { name: /Tavlan ”Bygglov från Wekan” är importerad: 4 kort/ })).toBeFocused();
     const db = getTestDb();
     const imported = await db.board.findFirstOrThrow({ where: { teamId: board.teamId, name: 'Bygglov från Wekan' }, select: { id: true } });
     const lanes = await db.lane.findMany({ where: { boardId: imported.id }, orderBy: { position: 'asc' }, select: { id: true, name: true } });
@@ -127,6 +128,29 @@ test.describe('import from other tools', () => {
     expect(card.laneId).toBe(lanes[1]?.id);
     expect(card.startedAt?.toISOString()).toBe('2025-09-06T08:00:00.000Z');
     expect(await db.cardEvent.count({ where: { boardId: imported.id, importedActorName: 'Omar Haddad' } })).toBeGreaterThan(0);
+  });
+
+  test("the Flow page shows an imported board's own history by default, says so, and offers the whole history", async ({ page, context, baseURL }) => {
+    const board = await createTestBoard();
+    await signInAs(context, board.member, baseURL!);
+    await page.goto(`/teams/${board.teamId}/import`);
+    // The Trello fixture's history ends in November 2024: more than 12 weeks before today.
+    await page.getByLabel('Fil att importera').setInputFiles(path.resolve('lib/import/fixtures/trello-mottagning.json'));
+    await page.getByLabel('Namn på den nya tavlan').fill('Mottagningen förr');
+    await page.getByRole('button', { name: 'Importera 12 kort' }).click();
+    await expect(page.getByRole('heading', { name: /är importerad/ })).toBeFocused();
+    const imported = await getTestDb().board.findFirstOrThrow({ where: { teamId: board.teamId, name: 'Mottagningen förr' }, select: { id: true } });
+    await page.goto(`/boards/${imported.id}/flow`);
+    await expect(page.getByTestId('flow-range-basis')).toContainText('Tavlan har ingen aktivitet de senaste 12 veckorna');
+    await expect(page.getByTestId('flow-range-basis')).toContainText('2024');
+    // Not "0 came in, 0 finished": the imported history is what the page shows.
+    await expect(page.locator('[data-summary="came-in"]')).not.toContainText('kom 0 ärenden in och teamet gjorde klart 0 ärenden');
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('link', { name: /^Visa hela historiken/ }).click();
+    await expect(page.getByTestId('flow-range-basis')).toContainText('Sidan visar tavlans hela historik');
+    const csv = await page.request.get(`/api/boards/${imported.id}/flow/export?dataset=throughput&range=all`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split('\n').length).toBeGreaterThan(10);
   });
 });
 

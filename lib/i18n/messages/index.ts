@@ -11,6 +11,7 @@ import enFlow from './en/flow.json';
 import enFlowGuide from './en/flow-guide.json';
 import enData from './en/data.json';
 import enImport from './en/import.json';
+import enFlowHistory from './en/flow-history.json';
 import enLive from './en/live.json';
 import enLanes from './en/lanes.json';
 import enStandup from './en/standup.json';
@@ -33,6 +34,7 @@ import svFlow from './sv/flow.json';
 import svFlowGuide from './sv/flow-guide.json';
 import svData from './sv/data.json';
 import svImport from './sv/import.json';
+import svFlowHistory from './sv/flow-history.json';
 import svLive from './sv/live.json';
 import svLanes from './sv/lanes.json';
 import svStandup from './sv/standup.json';
@@ -49,8 +51,8 @@ import svTeamBoards from './sv/team-boards.json';
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes, ...enExperiments, ...enComments, ...enNotifications, ...enPeople, ...enSearch, ...enReadLog, ...enTeamBoards, ...enCardWork },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes, ...svExperiments, ...svComments, ...svNotifications, ...svPeople, ...svSearch, ...svReadLog, ...svTeamBoards, ...svCardWork },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes, ...enExperiments, ...enComments, ...enNotifications, ...enPeople, ...enSearch, ...enReadLog, ...enTeamBoards, ...enCardWork, ...enFlowHistory },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes, ...svExperiments, ...svComments, ...svNotifications, ...svPeople, ...svSearch, ...svReadLog, ...svTeamBoards, ...svCardWork, ...svFlowHistory },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];

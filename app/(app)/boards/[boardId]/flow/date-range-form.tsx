@@ -1,13 +1,18 @@
 import type { BoardFlowData } from '@/lib/data/flow';
-import type { FlowRange } from '@/lib/data/flow-range';
+import type { ChosenFlowRange } from '@/lib/data/flow-history-range';
+import { DEFAULT_FLOW_RANGE_DAYS, type FlowRange } from '@/lib/data/flow-range';
+import { getTranslations } from 'next-intl/server';
 import type { FlowFormat } from './flow-format';
 
 /**
  * The period chooser: a plain GET form (works without JavaScript; the period is in the URL, so it can be
  * bookmarked and shared). It changes only what is shown, never the board.
  */
-export function DateRangeForm({ range, shown, fmt }: { range: FlowRange; shown: BoardFlowData['range']; fmt: FlowFormat }) {
+export async function DateRangeForm({ range, shown, fmt }: { range: FlowRange & Partial<Pick<ChosenFlowRange, 'basis' | 'activity'>>; shown: BoardFlowData['range']; fmt: FlowFormat }) {
   const { t } = fmt;
+  const tHistory = await getTranslations('flowHistory');
+  const first = range.activity?.first ?? null;
+  const last = range.activity?.last ?? null;
   const today = shown.today;
   return (
     <form method="get" className="mt-4 rounded-lg border border-slate-300 bg-white p-4">
@@ -57,6 +62,37 @@ export function DateRangeForm({ range, shown, fmt }: { range: FlowRange; shown: 
       )}
       <p className="mt-3 text-slate-800">{t('range.current', { from: fmt.date(shown.from), to: fmt.date(shown.to), days: shown.dayCount })}</p>
       {shown.isClippedToHistory && <p className="mt-1 text-sm text-slate-700">{t('range.clipped', { date: fmt.date(shown.from) })}</p>}
+      {range.basis === 'lastActivity' && last && (
+        <p className="mt-2 rounded border border-sky-700 bg-sky-50 p-2 text-sky-950" data-testid="flow-range-basis">
+          {tHistory('basis.lastActivity', { last: fmt.date(last) })}
+        </p>
+      )}
+      {range.basis === 'all' && first && (
+        <p className="mt-2 text-slate-800" data-testid="flow-range-basis">
+          {tHistory('basis.all', { first: fmt.date(first) })}
+        </p>
+      )}
+      {first && (
+        <p className="mt-2 flex flex-wrap gap-4">
+          {range.basis !== 'all' && (
+            <a href="?range=all" className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
+              {tHistory('showAll', { first: fmt.date(first) })}
+            </a>
+          )}
+          {(range.basis === 'all' || range.basis === 'lastActivity') && (
+            <a href={`?${new URLSearchParams({ from: recentFrom(shown.today), to: shown.today })}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
+              {tHistory('showRecent')}
+            </a>
+          )}
+        </p>
+      )}
     </form>
   );
+}
+
+/** The first day of the 12 weeks ending `today` (ISO calendar dates). */
+function recentFrom(today: string): string {
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - (DEFAULT_FLOW_RANGE_DAYS - 1));
+  return date.toISOString().slice(0, 10);
 }

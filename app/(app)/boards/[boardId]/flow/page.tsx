@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { cache } from 'react';
 import { requireSessionUser } from '@/lib/auth/session';
 import { getBoardFlowData } from '@/lib/data/flow';
-import { parseFlowRange } from '@/lib/data/flow-range';
+import { getBoardFlowActivity } from '@/lib/data/flow-activity';
+import { chooseFlowRange } from '@/lib/data/flow-history-range';
 import { AgingWipSection } from './aging-wip-section';
 import { CumulativeFlowSection } from './cumulative-flow-section';
 import { ClassOfServiceSection } from './class-of-service-section';
@@ -30,10 +31,12 @@ type Props = { params: Promise<{ boardId: string }>; searchParams: Promise<Searc
  * Computed once per request: the metadata and the page both need it, and it is the expensive part.
  * Arguments are primitives so React's cache can match the two calls.
  */
-const loadFlow = cache(async (boardId: string, from: string | undefined, to: string | undefined) => {
+const loadFlow = cache(async (boardId: string, from: string | undefined, to: string | undefined, whole: string | undefined) => {
   const user = await requireSessionUser();
   const now = new Date();
-  const range = parseFlowRange({ from, to }, now);
+  // An imported or quiet board defaults to its own last 12 weeks of activity (lib/data/flow-history-range.ts).
+  const activity = await orNotFound(getBoardFlowActivity(user.id, boardId));
+  const range = chooseFlowRange({ from, to, range: whole }, activity, now);
   const data = await orNotFound(getBoardFlowData(user.id, boardId, { from: range.fromInstant, to: range.toInstant, now, timeZone: range.timeZone }));
   return { range, data };
 });
@@ -44,7 +47,7 @@ function readFirstValue(value: string | string[] | undefined): string | undefine
 
 export async function generateMetadata({ params, searchParams }: Props) {
   const [{ boardId }, query] = await Promise.all([params, searchParams]);
-  const { data } = await loadFlow(boardId, readFirstValue(query.from), readFirstValue(query.to));
+  const { data } = await loadFlow(boardId, readFirstValue(query.from), readFirstValue(query.to), readFirstValue(query.range));
   return { title: (await getTranslations('flow'))('metaTitle', { board: data.board.name }) };
 }
 
@@ -54,7 +57,7 @@ export async function generateMetadata({ params, searchParams }: Props) {
  */
 export default async function FlowPage({ params, searchParams }: Props) {
   const [{ boardId }, query] = await Promise.all([params, searchParams]);
-  const { range, data } = await loadFlow(boardId, readFirstValue(query.from), readFirstValue(query.to));
+  const { range, data } = await loadFlow(boardId, readFirstValue(query.from), readFirstValue(query.to), readFirstValue(query.range));
   const fmt = await getFlowFormat(data.weeklyThroughput.map((week) => week.week));
   const { t } = fmt;
   const tExperiments = await getTranslations('experiments');
@@ -92,7 +95,7 @@ export default async function FlowPage({ params, searchParams }: Props) {
       <ForecastSection data={data} fmt={fmt} />
       <XmRSection data={data} fmt={fmt} markers={markers} />
       <DemandSection data={data} fmt={fmt} />
-      <DownloadSection boardId={data.board.id} from={data.range.from} to={data.range.to} fmt={fmt} />
+      <DownloadSection boardId={data.board.id} from={data.range.from} to={data.range.to} isWholeHistory={range.basis === 'all'} fmt={fmt} />
     </main>
   );
 }

@@ -4,7 +4,8 @@ import { withApi } from '@/lib/api/handler';
 import { getBoardFlowData } from '@/lib/data/flow';
 import { buildFlowCsv, buildFlowCsvFileName, FLOW_EXPORT_DATASETS } from '@/lib/data/flow-csv';
 import { attachmentHeader } from '@/lib/export/csv';
-import { parseFlowRange } from '@/lib/data/flow-range';
+import { getBoardFlowActivity } from '@/lib/data/flow-activity';
+import { chooseFlowRange } from '@/lib/data/flow-history-range';
 import { loadMessages } from '@/lib/i18n/messages';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +20,9 @@ export const GET = withApi<{ boardId: string }>(async ({ request, params, user, 
   const query = request.nextUrl.searchParams;
   const { dataset } = querySchema.parse({ dataset: query.get('dataset') });
   const now = new Date();
-  const range = parseFlowRange({ from: query.get('from'), to: query.get('to') }, now);
+  // The same period as the page: an imported or quiet board's own last 12 weeks, or ?range=all for the whole history.
+  const activity = await getBoardFlowActivity(user.id, params.boardId);
+  const range = chooseFlowRange({ from: query.get('from'), to: query.get('to'), range: query.get('range') }, activity, now);
   const data = await getBoardFlowData(user.id, params.boardId, {
     from: range.fromInstant,
     to: range.toInstant,
