@@ -152,6 +152,40 @@ test.describe('import from other tools', () => {
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split('\n').length).toBeGreaterThan(10);
   });
+
+  test('importing the same file twice warns before it makes a second identical board', async ({ page, context, baseURL }) => {
+    const board = await createTestBoard();
+    await signInAs(context, board.member, baseURL!);
+    const file = { name: 'samma.csv', mimeType: 'text/csv', buffer: Buffer.from('Rubrik;Kolumn\r\nÄrende 1;Inkommet\r\n') };
+    await page.goto(`/teams/${board.teamId}/import`);
+    await page.getByLabel('Fil att importera').setInputFiles(file);
+    await page.getByRole('button', { name: 'Importera 1 kort' }).click();
+    await expect(page.getByRole('heading', { name: /är importerad: 1 kort/ })).toBeFocused();
+
+    await page.goto(`/teams/${board.teamId}/import`);
+    await page.getByLabel('Fil att importera').setInputFiles(file);
+    const warning = page.getByTestId('import-duplicate');
+    await expect(warning.getByRole('heading', { name: 'Den här filen är redan importerad' })).toBeVisible();
+    await expect(warning).toContainText('som tavlan ”samma”');
+    await expect(warning.getByRole('link', { name: 'Öppna ”samma”' })).toBeVisible();
+    const confirm = page.getByRole('button', { name: 'Importera 1 kort' });
+    await expect(confirm).toBeDisabled();
+    await expectNoAccessibilityViolations(page);
+
+    // The server refuses a second identical import on its own too, unless the person confirmed.
+    const direct = await page.request.post(`/api/teams/${board.teamId}/import?options=${encodeURIComponent('{}')}`, {
+      headers: { 'Content-Type': 'application/octet-stream', Origin: baseURL! },
+      data: file.buffer,
+    });
+    expect(direct.status()).toBe(409);
+    expect((await direct.json()).error.message).toContain('Exakt samma fil är redan importerad som tavlan ”samma”');
+
+    await page.getByLabel('Jag vill ändå göra en tavla till av samma fil').check();
+    await expect(confirm).toBeEnabled();
+    await confirm.click();
+    await expect(page.getByRole('heading', { name: /är importerad: 1 kort/ })).toBeFocused();
+    expect(await getTestDb().board.count({ where: { teamId: board.teamId, name: 'samma' } })).toBe(2);
+  });
 });
 
 /** A Jira Cloud CSV export ("Export → Export CSV (all fields)"), in its documented column names and date form. */

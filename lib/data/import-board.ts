@@ -33,7 +33,7 @@ export async function importBoard(
   teamId: string,
   plan: ImportPlan,
   now: Date,
-  options: { onProgress?: (progress: ImportProgress) => void } = {},
+  options: { onProgress?: (progress: ImportProgress) => void; contentHash?: string } = {},
 ): Promise<{ boardId: string; cardCount: number; eventCount: number }> {
   const db = getDb();
   const lanes = planLanes(plan, now);
@@ -203,7 +203,8 @@ export async function importBoard(
           type: 'BOARD_CREATED',
           actorId: actor.id,
           at: now,
-          after: { name: plan.boardName, importedFrom: plan.source, cards: plan.cards.length, events: plan.cardEvents.length },
+          // The file's SHA-256: importing the same file again warns before it makes a second identical board.
+          after: { name: plan.boardName, importedFrom: plan.source, cards: plan.cards.length, events: plan.cardEvents.length, ...(options.contentHash ? { contentHash: options.contentHash } : {}) },
         },
       });
       progress(1);

@@ -145,3 +145,16 @@ describe('import messages name the column as the file writes it, the row, and wh
     expect(messagesIn('sv', error).rows).toEqual(['Rad 2: kolumnen ”Summary” är tom. Skriv en rubrik på raden eller ta bort raden.']);
   });
 });
+
+describe('a large Jira-style export', () => {
+  it('imports every row, with done times for every closed issue', async () => {
+    const { generateJiraCsv } = await import('./testing/jira-generator');
+    const plan = run(generateJiraCsv({ rows: 2000 }));
+    expect(plan.cards).toHaveLength(2000);
+    const closed = plan.columns.find((column) => column.name === 'Closed');
+    expect(closed?.flowState).toBe('DONE');
+    const inClosed = plan.cards.filter((card) => card.columnRef === closed?.ref);
+    expect(inClosed.length).toBeGreaterThan(1000);
+    expect(inClosed.every((card) => card.doneAt !== null && card.startedAt !== null)).toBe(true);
+  });
+});

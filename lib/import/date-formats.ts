@@ -7,7 +7,7 @@
  * whatever the choice. Local times are the team's zone; a bare date is noon (see lib/import/dates.ts).
  */
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n/config';
-import { parseSpreadsheetDate, zonedTimeToUtc } from './dates';
+import { parseSpreadsheetDate, wallClockToUtc } from './dates';
 
 export const DATE_FORMATS = ['iso', 'dmy', 'mdy'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -35,8 +35,9 @@ function build(year: number, month: number, day: number, hour: number | null, mi
   if (hour === null || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59 || year < 1970) return null;
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return zonedTimeToUtc({ year, month, day, hour, minute, second }, timeZone);
+  return wallClockToUtc({ year, month, day, hour, minute, second }, timeZone);
 }
+
 
 /** A date from a spreadsheet cell read in `format` (ISO and Jira's form always), or null when it is not one. */
 export function parseDateAs(value: string, format: DateFormat, timeZone: string = DEFAULT_TIME_ZONE): Date | null {

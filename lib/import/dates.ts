@@ -52,6 +52,23 @@ export function zonedTimeToUtc(local: WallClock, timeZone: string = DEFAULT_TIME
   return new Date(guess);
 }
 
+const offsets = new Map<string, number>();
+
+/**
+ * {@link zonedTimeToUtc} for many values (a spreadsheet's dates): the zone's offset only changes on whole hours, so it
+ * is looked up once per wall-clock hour instead of once per cell (a 20,000-row sheet has some 80,000 dates).
+ */
+export function wallClockToUtc(local: WallClock, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const key = `${timeZone} ${local.year}-${local.month}-${local.day} ${local.hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = zonedTimeToUtc({ ...local, minute: 0, second: 0 }, timeZone).getTime() - Date.UTC(local.year, local.month - 1, local.day, local.hour);
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) + offset);
+}
+
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** 'YYYY-MM-DD HH:MM' in the team's zone: a form Excel reads as a date and time under Swedish and English settings. */
@@ -91,5 +108,5 @@ export function parseSpreadsheetDate(value: string, timeZone: string = DEFAULT_T
     const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
     return new Date(utc - sign * offsetMinutes * 60_000);
   }
-  return zonedTimeToUtc(wall, timeZone);
+  return wallClockToUtc(wall, timeZone);
 }

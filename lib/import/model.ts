@@ -289,6 +289,7 @@ export const IMPORT_ERROR_CODES = [
   'csvMissingColumns',
   'csvRows',
   'invalidOptions',
+  'duplicate',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

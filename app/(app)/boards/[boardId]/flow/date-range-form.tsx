@@ -8,7 +8,18 @@ import type { FlowFormat } from './flow-format';
  * The period chooser: a plain GET form (works without JavaScript; the period is in the URL, so it can be
  * bookmarked and shared). It changes only what is shown, never the board.
  */
-export async function DateRangeForm({ range, shown, fmt }: { range: FlowRange & Partial<Pick<ChosenFlowRange, 'basis' | 'activity'>>; shown: BoardFlowData['range']; fmt: FlowFormat }) {
+export async function DateRangeForm({
+  boardId,
+  range,
+  shown,
+  fmt,
+}: {
+  boardId: string;
+  range: FlowRange & Partial<Pick<ChosenFlowRange, 'basis' | 'activity'>>;
+  shown: BoardFlowData['range'];
+  fmt: FlowFormat;
+}) {
+  const pageHref = `/boards/${encodeURIComponent(boardId)}/flow`;
   const { t } = fmt;
   const tHistory = await getTranslations('flowHistory');
   const first = range.activity?.first ?? null;
@@ -75,12 +86,12 @@ export async function DateRangeForm({ range, shown, fmt }: { range: FlowRange & 
       {first && (
         <p className="mt-2 flex flex-wrap gap-4">
           {range.basis !== 'all' && (
-            <a href="?range=all" className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
+            <a href={`${pageHref}?range=all`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
               {tHistory('showAll', { first: fmt.date(first) })}
             </a>
           )}
           {(range.basis === 'all' || range.basis === 'lastActivity') && (
-            <a href={`?${new URLSearchParams({ from: recentFrom(shown.today), to: shown.today })}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
+            <a href={`${pageHref}?${new URLSearchParams({ from: recentFrom(shown.today), to: shown.today })}`} className="inline-flex min-h-6 items-center text-brand-700 underline underline-offset-2">
               {tHistory('showRecent')}
             </a>
           )}

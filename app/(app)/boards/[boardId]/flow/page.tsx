@@ -81,7 +81,7 @@ export default async function FlowPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-semibold">{t('title', { board: data.board.name })}</h1>
       <p className="mt-1 max-w-prose text-slate-800">{t('intro')}</p>
       <p className="mt-1 max-w-prose text-sm text-slate-700">{t('teamLevel')}</p>
-      <DateRangeForm range={range} shown={data.range} fmt={fmt} />
+      <DateRangeForm boardId={data.board.id} range={range} shown={data.range} fmt={fmt} />
       <FlowSummarySection data={data} fmt={fmt} />
       <FlowContents extra={data.byClass.hasLanes ? [{ id: 'classes', label: tLanes('flow.heading') }] : []} />
       <ServiceLevelSection data={data} fmt={fmt} />

@@ -12,6 +12,7 @@ import type { DateFormat } from '@/lib/import/date-formats';
 import { createImportTranslate, describeImportError, type RootTranslate } from '@/lib/import/describe';
 import type { ImportPreview } from '@/lib/import/model';
 import { CsvMappingStep } from './csv-mapping';
+import { DuplicateWarning, findEarlierImports, type EarlierImport } from './duplicate-warning';
 import { ImportPreviewDetails } from './import-preview-details';
 
 type Problem = { message: string; rows: string[] };
@@ -50,6 +51,9 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
   const [boardName, setBoardName] = useState('');
   const [flowStates, setFlowStates] = useState<Record<string, FlowState>>({});
   const [csvChoice, setCsvChoice] = useState<CsvChoice | null>(null);
+  // Boards this very file was imported as before (by its SHA-256), and whether the person wants another anyway.
+  const [earlier, setEarlier] = useState<EarlierImport[]>([]);
+  const [allowDuplicate, setAllowDuplicate] = useState(false);
   const file = useRef<{ bytes: Uint8Array<ArrayBuffer>; decoded: DecodedFile; name: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
@@ -105,6 +109,11 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
     try {
       const bytes = new Uint8Array(await chosen.arrayBuffer());
       file.current = { bytes, decoded: decodeImportFile(bytes), name: chosen.name };
+      setEarlier([]);
+      setAllowDuplicate(false);
+      void findEarlierImports(teamId, bytes).then((found) => {
+        if (file.current?.bytes === bytes) setEarlier(found);
+      });
       // Let the "reading" status paint before a large file blocks the page for a moment.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const text = file.current.decoded.text;
@@ -160,6 +169,7 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
       boardName: boardName.trim() || undefined,
       flowStates: preview.canChangeFlowStates ? flowStates : undefined,
       ...(csvChoice ?? {}),
+      ...(allowDuplicate ? { allowDuplicate: true } : {}),
     };
     setState({ kind: 'importing', preview, csv, progress: { phase: 'uploading', done: 0, total: current.bytes.byteLength } });
     const request = new XMLHttpRequest();
@@ -385,12 +395,13 @@ export function ImportClient({ teamId, maxMb }: { teamId: string; maxMb: number 
               </section>
 
               <ImportPreviewDetails preview={preview} />
+          {earlier.length > 0 && <DuplicateWarning earlier={earlier} allowed={allowDuplicate} disabled={!!importing} onAllow={setAllowDuplicate} />}
 
               {importing ? (
                 <ImportProgress progress={importing} />
               ) : (
                 <div className="flex flex-wrap gap-3">
-                  <button type="button" className={buttonPrimary} disabled={!boardName.trim()} onClick={() => startImport(preview)}>
+                  <button type="button" className={buttonPrimary} disabled={!boardName.trim() || (earlier.length > 0 && !allowDuplicate)} onClick={() => startImport(preview)}>
                     {t('preview.confirm', { count: preview.cardCount })}
                   </button>
                   <button type="button" className={buttonSecondary} onClick={reset}>

@@ -2,7 +2,9 @@ import { createTranslator } from 'next-intl';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { describeErrorForLog, withApi } from '@/lib/api/handler';
+import { createHash } from 'node:crypto';
 import { getTeamForImport, importBoard } from '@/lib/data/import-board';
+import { findEarlierImports } from '@/lib/data/import-duplicates';
 import { FLOW_STATES } from '@/lib/domain/flow-states';
 import { CSV_FIELDS } from '@/lib/import/csv-headers';
 import { DATE_FORMATS } from '@/lib/import/date-formats';
@@ -23,6 +25,21 @@ const optionsSchema = z.strictObject({
   // A spreadsheet's column mapping (one field or null per header) and date format, as confirmed in the preview.
   mapping: z.array(z.enum(CSV_FIELDS).nullable()).max(1000).optional(),
   dateFormat: z.enum(DATE_FORMATS).optional(),
+  // The person saw the warning that this very file was imported before, and wants a second board anyway.
+  allowDuplicate: z.boolean().optional(),
+});
+
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * Boards of the team imported from this very file before: GET ?hash=<SHA-256 of the file, hex>. The import page
+ * asks while it shows the preview, so it can warn before a second identical board is made. Members only.
+ */
+export const GET = withApi<{ teamId: string }>(async ({ request, params, user }) => {
+  const hash = hashSchema.safeParse(request.nextUrl.searchParams.get('hash'));
+  if (!hash.success) return NextResponse.json({ earlier: [] });
+  const earlier = await findEarlierImports(user.id, params.teamId, hash.data);
+  return NextResponse.json({ earlier: earlier.map((entry) => ({ ...entry, importedAt: entry.importedAt.toISOString() })) });
 });
 
 function importTranslator(locale: Locale): ImportTranslate {
@@ -66,6 +83,7 @@ async function readBody(request: NextRequest): Promise<Uint8Array> {
 export const POST = withApi<{ teamId: string }>(async ({ request, params, user, locale, requestId }) => {
   const t = importTranslator(locale);
   let plan;
+  let contentHash: string;
   try {
     const rawOptions = request.nextUrl.searchParams.get('options') ?? '{}';
     let options: z.infer<typeof optionsSchema>;
@@ -76,11 +94,17 @@ export const POST = withApi<{ teamId: string }>(async ({ request, params, user, 
     }
     // Members only: checked before the body is read, so a stranger's upload costs nothing.
     await getTeamForImport(user.id, params.teamId);
-    const decoded = decodeImportFile(await readBody(request));
+    const bytes = await readBody(request);
+    contentHash = createHash('sha256').update(bytes).digest('hex');
+    if (!options.allowDuplicate) {
+      const [earlier] = await findEarlierImports(user.id, params.teamId, contentHash);
+      if (earlier) throw new ImportError('duplicate', { board: earlier.boardName, date: earlier.importedAt.toISOString().slice(0, 10) });
+    }
+    const decoded = decodeImportFile(bytes);
     plan = prepareImport(decoded.text, { now: new Date(), ...options, decoded });
   } catch (error) {
     if (!isImportError(error)) throw error;
-    return NextResponse.json({ error: describeImportError(error, t) }, { status: error.code === 'tooLarge' ? 413 : 422 });
+    return NextResponse.json({ error: describeImportError(error, t) }, { status: error.code === 'tooLarge' ? 413 : error.code === 'duplicate' ? 409 : 422 });
   }
 
   const encoder = new TextEncoder();
@@ -91,6 +115,7 @@ export const POST = withApi<{ teamId: string }>(async ({ request, params, user, 
       let lastSent = -1;
       try {
         const result = await importBoard(user, params.teamId, ready, new Date(), {
+          contentHash,
           onProgress: ({ done, total }) => {
             // At most one line per percent, so a large import does not flood the connection.
             const percent = Math.floor((done / total) * 100);
