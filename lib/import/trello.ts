@@ -27,6 +27,7 @@ import {
   suggestFlowState,
   Tally,
   type ImportPlan,
+  type PlanBoardEvent,
   type PlanCard,
   type PlanCardEvent,
   type PlanColumn,
@@ -70,6 +71,8 @@ const cardSchema = z.object({
   idChecklists: z.array(z.unknown()).catch([]).default([]),
   badges: z.object({ comments: z.number().optional(), attachments: z.number().optional() }).partial().optional().catch(undefined),
   customFieldItems: z.array(z.unknown()).optional().catch(undefined),
+  // A template card is a pattern to copy, not work: never imported (so never counted as finished).
+  isTemplate: z.boolean().optional().catch(false),
 });
 
 const boardSchema = z.object({
@@ -89,7 +92,7 @@ const actionSchema = z.object({
       card: z
         .object({ id: z.string().max(200), name: z.string().max(1_000_000).optional(), closed: z.boolean().optional(), idList: z.string().max(200).optional() })
         .optional(),
-      list: refSchema.optional(),
+      list: z.object({ id: z.string().max(200), name: z.string().max(100_000).optional() }).optional(),
       listBefore: refSchema.optional(),
       listAfter: refSchema.optional(),
       old: z.record(z.string(), z.unknown()).optional(),
@@ -197,11 +200,16 @@ export function importTrelloBoard(raw: unknown, options: TrelloImportOptions): I
   // ---- lists → columns
   const listCreatedAt = new Map<string, Date>();
   const listClosedAt = new Map<string, Date>();
+  const renames: { listId: string; at: Date; before: string; actorName: string | null }[] = [];
   for (const { action, at } of actions) {
-    const listId = (action.data as { list?: { id: string } }).list?.id;
+    const listId = action.data.list?.id;
     if (!listId) continue;
     if (action.type === 'createList' && !listCreatedAt.has(listId)) listCreatedAt.set(listId, at);
     if (action.type === 'updateList' && action.data.old && 'closed' in action.data.old) listClosedAt.set(listId, at);
+    if (action.type === 'updateList' && typeof action.data.old?.name === 'string') {
+      const actorRaw = action.memberCreator?.fullName?.trim() ? action.memberCreator.fullName : (action.memberCreator?.username ?? '');
+      renames.push({ listId, at, before: action.data.old.name, actorName: cleanLine(actorRaw, IMPORT_LIMITS.actorNameMax).text || null });
+    }
   }
   const seenLists = new Set<string>();
   const lists = byPosition(board.lists).filter((list) => !seenLists.has(list.id) && seenLists.add(list.id));
@@ -239,6 +247,10 @@ export function importTrelloBoard(raw: unknown, options: TrelloImportOptions): I
   let unknownListCards = 0;
   for (const card of board.cards) {
     if (cardsById.has(card.id)) continue;
+    if (card.isTemplate) {
+      skipped.add('templates');
+      continue;
+    }
     if (!columnByRef.has(card.idList)) {
       unknownListCards += 1;
       continue;
@@ -263,7 +275,8 @@ export function importTrelloBoard(raw: unknown, options: TrelloImportOptions): I
     }
     if (!cardId) {
       // Board and list actions (createList, updateBoard, addMemberToBoard…): not card history.
-      if (action.type !== 'createList' && !(action.type === 'updateList' && action.data.old && 'closed' in action.data.old)) {
+      const isListHistory = action.type === 'updateList' && action.data.old && ('closed' in action.data.old || 'name' in action.data.old);
+      if (action.type !== 'createList' && !isListHistory) {
         skipped.add('otherActions', 1, action.type.replace(/[^A-Za-z]/g, '').slice(0, 40));
       }
       continue;
@@ -415,6 +428,18 @@ export function importTrelloBoard(raw: unknown, options: TrelloImportOptions): I
   skipped.add('customFields', customFields);
   warnings.add('reconstructedEvents', reconstructed);
 
+  // ---- list renames → board history: each rename's new name is the next rename's old one, or the list's name now.
+  const boardEvents: PlanBoardEvent[] = [];
+  renames.forEach((rename, index) => {
+    const column = columnByRef.get(rename.listId);
+    if (!column) return;
+    const next = renames.slice(index + 1).find((other) => other.listId === rename.listId);
+    const before = cleanLine(rename.before, IMPORT_LIMITS.columnNameMax).text;
+    const after = next ? cleanLine(next.before, IMPORT_LIMITS.columnNameMax).text : column.name;
+    if (before === after) return;
+    boardEvents.push({ type: 'COLUMN_RENAMED', columnRef: column.ref, at: rename.at, actorName: rename.actorName, before: { name: before }, after: { name: after } });
+  });
+
   const boardName = cleanLine(options.boardName ?? board.name, IMPORT_LIMITS.boardNameMax).text || 'Trello';
   const plan = {
     source: 'trello' as const,
@@ -423,7 +448,7 @@ export function importTrelloBoard(raw: unknown, options: TrelloImportOptions): I
     columns,
     cards: planCards,
     cardEvents: planEvents,
-    boardEvents: [],
+    boardEvents,
     standups: [],
   };
   return { ...plan, preview: buildPreview(plan, { suggestedFlowStates: suggested, skipped, warnings, canChangeFlowStates: true }) };
