@@ -301,6 +301,13 @@ export const MATRIX: MatrixEntry[] = [
     call: () => ({ kind: 'route', method: 'GET', path: '/api/account/export' }),
   },
   {
+    // Whether this very file (by its SHA-256) was imported before: the import page's duplicate warning.
+    key: 'GET /api/teams/[teamId]/import',
+    access: 'teamMember',
+    mutates: false,
+    call: (fx) => ({ kind: 'route', method: 'GET', path: `/api/teams/${fx.teamId}/import?hash=${'0'.repeat(64)}` }),
+  },
+  {
     key: 'POST /api/teams/[teamId]/import',
     access: 'teamMember',
     mutates: true,

@@ -36,6 +36,8 @@ const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
  * asks while it shows the preview, so it can warn before a second identical board is made. Members only.
  */
 export const GET = withApi<{ teamId: string }>(async ({ request, params, user }) => {
+  // Members only, checked before anything else (an outsider learns nothing, not even that a hash is malformed).
+  await getTeamForImport(user.id, params.teamId);
   const hash = hashSchema.safeParse(request.nextUrl.searchParams.get('hash'));
   if (!hash.success) return NextResponse.json({ earlier: [] });
   const earlier = await findEarlierImports(user.id, params.teamId, hash.data);
