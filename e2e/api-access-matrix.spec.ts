@@ -60,6 +60,8 @@ function bodyFor(operationId: string, fx: MatrixFixture): unknown {
       return { toColumnId: fx.columnIds[1], toIndex: 0 };
     case 'blockCard':
       return { reason: 'Väntar på svar' };
+    case 'addComment':
+      return { body: 'Kommentar via API' };
     case 'intakeCase':
       return { title: 'Inkommet ärende', demand: 'VALUE', reference: `M-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` };
     default:

@@ -14,6 +14,7 @@ import { seedCardPeople } from './seed/people';
 import { seedReadLogDemo } from './seed/read-log';
 import { seedBoardsDemo } from './seed/boards';
 import { seedChecklistsDemo } from './seed/checklists';
+import { seedCommentsDemo } from './seed/comments';
 
 export const DEMO_PASSWORD = 'tillit-demo';
 export const DEMO_ACCOUNTS = [
@@ -339,6 +340,7 @@ async function main() {
     await seedLanesDemo(db, { boardId: board.id, columns, memberId: anna.id, now });
     await seedCardPeople(db, { boardId: board.id, memberIds: [anna.id, erik.id], now });
     await seedExperimentsDemo(db, { intake: { boardId: board.id, memberId: anna.id }, permits: { boardId: permitBoard.id, memberId: johan.id }, now });
+    await seedCommentsDemo(db, { boardId: board.id, annaId: anna.id, erikId: erik.id, erikName: 'Erik Johansson', now });
     const api = await seedApiDemo(db, { teamId: intake.id, boardId: board.id, memberId: anna.id, now });
     await seedReadLogDemo(db, { boardId: board.id, members: [{ id: anna.id, name: 'Anna Lindqvist' }, { id: erik.id, name: 'Erik Johansson' }], viewer: { id: maria.id, name: 'Maria Berg' }, now });
     await seedBoardsDemo(db, { intakeTeamId: intake.id, permitsTeamId: permits.id, annaId: anna.id, johanId: johan.id, now });
