@@ -42,7 +42,7 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
       experiments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     },
   });
-  const [cardEvents, boardEvents] = await Promise.all([
+  const [cardEvents, boardEvents, comments] = await Promise.all([
     db.cardEvent.findMany({
       where: { boardId, type: WITHOUT_PEOPLE_EVENTS },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
@@ -52,6 +52,11 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
       where: { boardId },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
       select: { type: true, columnId: true, laneId: true, experimentId: true, at: true, before: true, after: true, importedActorName: true, actor: { select: { name: true } } },
+    }),
+    db.comment.findMany({
+      where: { boardId },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, cardId: true, body: true, createdAt: true, editedAt: true, importedAuthorName: true, author: { select: { name: true } } },
     }),
   ]);
   await recordCardReadsIfSensitive(db, { boardId, readerId: userId, cardIds: board.cards.map((card) => card.id), channel: 'export', holdsClientData: board.holdsClientData });
@@ -142,6 +147,14 @@ export async function getBoardExport(userId: string, boardId: string, now: Date)
       endedAt: isoOrNull(experiment.endedAt),
       revertedAt: isoOrNull(experiment.revertedAt),
     })),
+    comments: comments.map((comment) => ({
+      id: comment.id,
+      cardId: comment.cardId,
+      body: comment.body,
+      authorName: comment.author?.name ?? comment.importedAuthorName,
+      createdAt: iso(comment.createdAt),
+      editedAt: isoOrNull(comment.editedAt),
+    })),
   };
 }
 
@@ -199,6 +212,7 @@ export async function getCardsForCsv(userId: string, boardId: string): Promise<C
     doneAt: card.doneAt,
     archivedAt: card.archivedAt,
     textClearedAt: card.textClearedAt,
+    commentCount: card.commentCount,
   }));
 }
 

@@ -37,7 +37,8 @@ export async function importBoard(
 ): Promise<{ boardId: string; cardCount: number; eventCount: number }> {
   const db = getDb();
   const lanes = planLanes(plan, now);
-  const total = plan.columns.length + lanes.length + plan.cards.length + plan.cardEvents.length + plan.boardEvents.length + plan.standups.length + (plan.experiments?.length ?? 0) + 1;
+  const comments = plan.comments ?? [];
+  const total = plan.columns.length + lanes.length + plan.cards.length + plan.cardEvents.length + plan.boardEvents.length + plan.standups.length + (plan.experiments?.length ?? 0) + comments.length + 1;
   let done = 0;
   const progress = (rows: number) => {
     done += rows;
@@ -55,6 +56,8 @@ export async function importBoard(
       for (const lane of lanes) ids.set(lane.ref, newId());
       for (const card of plan.cards) ids.set(card.ref, newId());
       for (const experiment of plan.experiments ?? []) ids.set(experiment.ref, newId());
+      // Comment ids too: the card history names its comments (COMMENTED { commentId }).
+      for (const comment of comments) ids.set(comment.ref, newId());
       const idOf = (ref: string): string => {
         const id = ids.get(ref);
         if (!id) throw new Error('import plan refers to an unknown column, lane or card');
@@ -132,6 +135,22 @@ export async function importBoard(
       const checklistItems = plan.cards.flatMap((card) => (card.checklist ?? []).map((item) => ({ ...item, cardId: idOf(card.ref) })));
       if (checklistItems.length > 0) {
         await tx.checklistItem.createMany({ data: checklistItems });
+      }
+      await insertInChunks(tx, comments, progress, (rows) =>
+        tx.comment.createMany({
+          data: rows.map((comment) => ({
+            id: idOf(comment.ref),
+            boardId,
+            cardId: idOf(comment.cardRef),
+            body: comment.body,
+            importedAuthorName: comment.authorName,
+            createdAt: comment.createdAt,
+            editedAt: comment.editedAt,
+          })),
+        }),
+      );
+      if (comments.length > 0) {
+        await tx.$executeRaw`UPDATE "Card" c SET "commentCount" = (SELECT count(*)::int FROM "Comment" k WHERE k."cardId" = c.id) WHERE c."boardId" = ${boardId}`;
       }
       await insertInChunks(tx, plan.cardEvents, progress, (rows) => {
         const data = rows.map((event) => {

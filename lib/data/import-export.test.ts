@@ -150,6 +150,12 @@ describe.skipIf(!hasDatabase)('import and export (database)', { timeout: 60_000 
     const c = await cards.createCard(member, { boardId: board.id, columnId: inbox.id, title: 'Ärende C', description: 'C', demand: 'UNKNOWN' }, t(4));
     await cards.moveCard(member, { boardId: board.id, cardId: a.id, toColumnId: doing.id, toIndex: 0 }, t(5));
     await cards.moveCard(colleague, { boardId: board.id, cardId: b.id, toColumnId: doing.id, toIndex: 1, confirmOverLimit: true, overLimitReason: 'Akut' }, t(6));
+    const { addComment, editComment, deleteComment } = await import('./comments');
+    const note = await addComment(member, { boardId: board.id, cardId: b.id, body: `Ringer **sökanden** i dag, @${colleague.name}` }, t(6, 10));
+    await addComment(colleague, { boardId: board.id, cardId: b.id, body: 'Tack, jag tar intyget.' }, t(6, 11));
+    await editComment(member, { boardId: board.id, cardId: b.id, commentId: note.comment!.id, body: `Ringde **sökanden**, @${colleague.name}` }, t(6, 12));
+    const gone = await addComment(colleague, { boardId: board.id, cardId: c.id, body: 'Fel kort' }, t(6, 13));
+    await deleteComment(colleague, { boardId: board.id, cardId: c.id, commentId: gone.comment!.id }, t(6, 14));
     await cards.setCardBlocked(member, { boardId: board.id, cardId: b.id, isBlocked: true, reason: 'Väntar på intyg' }, t(7));
     await cards.setCardBlocked(member, { boardId: board.id, cardId: b.id, isBlocked: false }, t(8));
     await cards.updateCard(colleague, { boardId: board.id, cardId: a.id, title: 'Ärende A (ändrat)', description: 'Ny text' }, t(9));
@@ -199,6 +205,11 @@ describe.skipIf(!hasDatabase)('import and export (database)', { timeout: 60_000 
     expect(first.cardEvents.filter((event) => event.type === 'LINK')).toHaveLength(2);
     expect(first.cardEvents.length).toBeGreaterThanOrEqual(10);
     expect(first.boardEvents.some((event) => event.type === 'WIP_LIMIT_EXCEEDED')).toBe(true);
+    expect(first.comments.map((comment) => [comment.body, comment.authorName, comment.editedAt !== null])).toEqual([
+      [`Ringde **sökanden**, @${colleague.name}`, member.name, true],
+      ['Tack, jag tar intyget.', colleague.name, false],
+    ]);
+    expect(first.cardEvents.filter((event) => event.type.startsWith('COMMENT')).map((event) => event.type)).toEqual(['COMMENTED', 'COMMENTED', 'COMMENT_EDITED', 'COMMENTED', 'COMMENT_DELETED']);
 
     await expectRoundTrip(first);
   });
@@ -256,6 +267,7 @@ function normalise(document: TillitExport) {
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.title.localeCompare(b.title))
     .forEach((card, index) => refs.set(card.id, `card-${index}`));
   const ref = (id: string | null | undefined) => (id === null || id === undefined ? null : (refs.get(id) ?? `unknown:${id}`));
+  document.comments.forEach((comment, index) => refs.set(comment.id, `comment-${index}`));
   const deep = (value: unknown): unknown => {
     if (typeof value === 'string') return refs.get(value) ?? value;
     if (Array.isArray(value)) return value.map(deep);
@@ -293,5 +305,6 @@ function normalise(document: TillitExport) {
       preparedChange: deep(experiment.preparedChange),
       appliedChange: deep(experiment.appliedChange),
     })),
+    comments: document.comments.map((comment) => ({ ...comment, id: ref(comment.id), cardId: ref(comment.cardId) })),
   };
 }

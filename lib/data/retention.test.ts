@@ -168,6 +168,11 @@ describe.skipIf(!hasDatabase)('retention (database, fixed clock)', { timeout: 60
         { boardId: recentBoard, cardId: seeded.ids.recent, type: 'LINK', at: new Date('2024-01-01T00:00:00Z'), data: { action: 'link.added', role: 'awaited', otherCardId: seeded.ids.oldDone, title: 'Gammalt klart ärende', reference: 'Dnr 1', boardName: 'A' } },
       ],
     });
+    // Comments are the card's text too (issue #11 §3).
+    const dueCard = await db.card.findUniqueOrThrow({ where: { id: seeded.ids.oldDone }, select: { boardId: true } });
+    const recentCard = await db.card.findUniqueOrThrow({ where: { id: seeded.ids.recent }, select: { boardId: true } });
+    const dueComment = await db.comment.create({ data: { boardId: dueCard.boardId, cardId: seeded.ids.oldDone, authorId: seeded.member.id, body: 'Ringde Anna om beslutet', mentionedUserIds: [seeded.member.id] } });
+    const keptComment = await db.comment.create({ data: { boardId: recentCard.boardId, cardId: seeded.ids.recent, authorId: seeded.member.id, body: 'Pågående samtal' } });
     const before = await snapshot([...due, ...untouched]);
     const untouchedBefore = await db.card.findMany({ where: { id: { in: untouched } }, orderBy: { id: 'asc' } });
 
@@ -201,6 +206,8 @@ describe.skipIf(!hasDatabase)('retention (database, fixed clock)', { timeout: 60
     // The linked card's history no longer names the cleared card; the link's facts stay.
     const linkOnRecent = await db.cardEvent.findFirstOrThrow({ where: { cardId: seeded.ids.recent, type: 'LINK' } });
     expect(linkOnRecent.data).toEqual({ action: 'link.added', role: 'awaited', otherCardId: seeded.ids.oldDone, boardName: 'A' });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: dueComment.id } })).toMatchObject({ body: '', authorId: null, importedAuthorName: null, mentionedUserIds: [] });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: keptComment.id } })).toMatchObject({ body: 'Pågående samtal', authorId: seeded.member.id });
     const wip = await db.boardEvent.findFirstOrThrow({ where: { boardId: seeded.boards[0], type: 'WIP_LIMIT_EXCEEDED' } });
     expect(wip.after).toEqual({ cardId: seeded.ids.oldDone, limit: 2, count: 3 });
 

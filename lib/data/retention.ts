@@ -191,6 +191,10 @@ async function clearBatch(tx: Tx, teamId: string, now: Date): Promise<number> {
   await tx.$executeRaw`
     UPDATE "CardEvent" SET data = data - 'title' - 'reference'
     WHERE type = 'LINK' AND jsonb_typeof(data) = 'object' AND (data->>'otherCardId' = ANY(${ids}::text[]) OR "cardId" = ANY(${ids}::text[]))`;
+  // Comments are the card's text too: their words and who wrote them go; that a comment was made stays in the history.
+  await tx.$executeRaw`
+    UPDATE "Comment" SET body = '', "authorId" = NULL, "importedAuthorName" = NULL, "mentionedUserIds" = '{}'
+    WHERE "cardId" = ANY(${ids}::text[])`;
   await tx.$executeRaw`
     UPDATE "BoardEvent" SET after = after - 'cardTitle' - 'reason'
     WHERE type = 'WIP_LIMIT_EXCEEDED' AND jsonb_typeof(after) = 'object' AND after->>'cardId' = ANY(${ids}::text[])`;

@@ -17,6 +17,7 @@ const card = (overrides: Partial<CardCsvRow> = {}): CardCsvRow => ({
   doneAt: null,
   archivedAt: null,
   textClearedAt: null,
+  commentCount: 0,
   ...overrides,
 });
 

@@ -41,6 +41,8 @@ export type CardCsvRow = {
   doneAt: Date | null;
   archivedAt: Date | null;
   textClearedAt: Date | null;
+  /** How many comments the card has (their text is not in the CSV). */
+  commentCount: number;
 };
 
 export type HistoryCsvRow = {
@@ -73,7 +75,7 @@ export function separatorFor(locale: Locale): CsvSeparator {
 }
 
 export function buildCardsCsv(cards: CardCsvRow[], separator: CsvSeparator, t: CsvTranslate): string {
-  const fields = ['id', 'title', 'column', 'lane', 'description', 'labels', 'demand', 'blocked', 'blockedReason', 'created', 'started', 'finished', 'archived', 'textCleared'].map((key) =>
+  const fields = ['id', 'title', 'column', 'lane', 'description', 'labels', 'demand', 'blocked', 'blockedReason', 'created', 'started', 'finished', 'archived', 'textCleared', 'comments'].map((key) =>
     t(`cards.${key}`),
   );
   const rows = cards.map((card) => [
@@ -92,6 +94,7 @@ export function buildCardsCsv(cards: CardCsvRow[], separator: CsvSeparator, t: C
     time(card.doneAt),
     time(card.archivedAt),
     time(card.textClearedAt),
+    card.commentCount,
   ]);
   return toCsv(fields, rows, separator);
 }

@@ -141,6 +141,8 @@ export const tillitExperimentSchema = z.object({
   endedAt: nullableInstant,
   revertedAt: nullableInstant,
 });
+/** A comment on a card, in Markdown; the author as a name. Absent in exports from before comments (read as none). */
+export const tillitCommentSchema = z.object({ id, cardId: id, body: noNul(IMPORT_LIMITS.textMax), authorName: actorName, createdAt: instant, editedAt: nullableInstant });
 
 export const tillitExportSchema = z.object({
   format: z.literal(TILLIT_EXPORT_FORMAT),
@@ -154,6 +156,7 @@ export const tillitExportSchema = z.object({
   standups: z.array(tillitStandupSchema).max(IMPORT_LIMITS.maxEvents),
   lanes: z.array(tillitLaneSchema).max(IMPORT_LIMITS.maxColumns).optional(),
   experiments: z.array(tillitExperimentSchema).max(IMPORT_LIMITS.maxColumns * 10).optional(),
+  comments: z.array(tillitCommentSchema).max(IMPORT_LIMITS.maxEvents).default([]),
 });
 
 export type TillitExport = z.infer<typeof tillitExportSchema>;

@@ -169,8 +169,8 @@ describe('CSV export → CSV import', () => {
 
   it('an exported cards file imports again with the same cards, columns and dates, in both languages', () => {
     const cards: CardCsvRow[] = [
-      { id: 'c1', title: '=1+1 "citat"; semikolon', columnName: 'Inkommet', laneName: 'Akut', description: 'Rad 1\nRad 2', labels: ['A', 'B'], demand: 'VALUE', blockedReason: null, createdAt: new Date('2026-03-01T08:15:00Z'), startedAt: null, doneAt: null, archivedAt: null, textClearedAt: null },
-      { id: 'c2', title: 'Klart ärende', columnName: 'Klart', laneName: 'Standard', description: '', labels: [], demand: 'UNKNOWN', blockedReason: null, createdAt: new Date('2026-02-01T08:00:00Z'), startedAt: new Date('2026-02-03T08:00:00Z'), doneAt: new Date('2026-02-10T13:45:00Z'), archivedAt: null, textClearedAt: null },
+      { id: 'c1', title: '=1+1 "citat"; semikolon', columnName: 'Inkommet', laneName: 'Akut', description: 'Rad 1\nRad 2', labels: ['A', 'B'], demand: 'VALUE', blockedReason: null, createdAt: new Date('2026-03-01T08:15:00Z'), startedAt: null, doneAt: null, archivedAt: null, textClearedAt: null, commentCount: 2 },
+      { id: 'c2', title: 'Klart ärende', columnName: 'Klart', laneName: 'Standard', description: '', labels: [], demand: 'UNKNOWN', blockedReason: null, createdAt: new Date('2026-02-01T08:00:00Z'), startedAt: new Date('2026-02-03T08:00:00Z'), doneAt: new Date('2026-02-10T13:45:00Z'), archivedAt: null, textClearedAt: null, commentCount: 2 },
     ];
     for (const [catalogue, separator] of [[svData, ';'], [enData, ',']] as const) {
       const csv = buildCardsCsv(cards, separator, translate(catalogue as typeof enData));

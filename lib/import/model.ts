@@ -178,6 +178,8 @@ export type PlanExperiment = {
   endedAt: Date | null;
   revertedAt: Date | null;
 };
+/** A comment on a card (Tillit's own export only): its author travels as a name, never linked to an account. */
+export type PlanComment = { ref: string; cardRef: string; body: string; authorName: string | null; createdAt: Date; editedAt: Date | null };
 
 export type ImportPlan = {
   source: ImportSource;
@@ -194,6 +196,8 @@ export type ImportPlan = {
   experiments?: PlanExperiment[];
   /** A label's colour by its name, where the source gives one (Trello, Wekan): shown with the name in the preview. */
   labelColors?: Readonly<Record<string, string>>;
+  /** Absent for sources whose comments are not imported. */
+  comments?: PlanComment[];
   preview: ImportPreview;
 };
 

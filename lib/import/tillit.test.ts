@@ -25,6 +25,7 @@ function document(): TillitExport {
     ],
     boardEvents: [{ type: 'WIP_LIMIT_EXCEEDED', columnId: 'k2', at: '2026-01-03T00:00:00.000Z', actorName: 'Anna', before: null, after: { cardId: 'c1', limit: 3 } }],
     standups: [{ startedAt: '2026-01-05T08:00:00.000Z', endedAt: null }],
+    comments: [{ id: 'm1', cardId: 'c1', body: 'En **kommentar**', authorName: 'Anna', createdAt: '2026-01-02T10:00:00.000Z', editedAt: null }],
   };
 }
 

@@ -61,6 +61,12 @@ export function importTillitBoard(raw: unknown, options: { boardName?: string })
     if (!knownLane(event.laneId)) throw new ImportError('malformed', { path: `boardEvents.${index}.laneId` });
     if (event.experimentId != null && !experimentIds.has(event.experimentId)) throw new ImportError('malformed', { path: `boardEvents.${index}.experimentId` });
   });
+  const commentIds = new Set<string>();
+  doc.comments.forEach((comment, index) => {
+    if (!cardIds.has(comment.cardId)) throw new ImportError('malformed', { path: `comments.${index}.cardId` });
+    if (commentIds.has(comment.id) || cardIds.has(comment.id) || columnIds.has(comment.id)) throw new ImportError('malformed', { path: `comments.${index}.id` });
+    commentIds.add(comment.id);
+  });
 
   const date = (value: string) => new Date(value);
   const maybeDate = (value: string | null) => (value === null ? null : new Date(value));
@@ -151,6 +157,14 @@ export function importTillitBoard(raw: unknown, options: { boardName?: string })
       startedAt: maybeDate(experiment.startedAt),
       endedAt: maybeDate(experiment.endedAt),
       revertedAt: maybeDate(experiment.revertedAt),
+    })),
+    comments: doc.comments.map((comment) => ({
+      ref: comment.id,
+      cardRef: comment.cardId,
+      body: comment.body,
+      authorName: comment.authorName,
+      createdAt: date(comment.createdAt),
+      editedAt: maybeDate(comment.editedAt),
     })),
   };
   return {
