@@ -208,4 +208,50 @@ test.describe('comments and mentions', () => {
     await bo.close();
     await viewer.close();
   });
+
+  test('per person: each sees only their own notifications; exports count comments per card, never per person', async ({ browser, baseURL }) => {
+    const board = await createTestBoard();
+    const db = getTestDb();
+    const open = async (user: typeof board.member) => {
+      const context = await browser.newContext();
+      await signInAs(context, user, baseURL!);
+      return context;
+    };
+    const anna = await open(board.member);
+    const bo = await open(board.colleague);
+    const cardId = board.cards[2]!.id;
+    const url = `${baseURL}/api/boards/${board.boardId}/cards/${cardId}/comments`;
+    expect((await anna.request.post(url, { data: { body: `Fråga till @${board.colleague.name}` }, headers: { origin: baseURL! } })).status()).toBe(201);
+    expect((await bo.request.post(url, { data: { body: `Svar till @${board.member.name}` }, headers: { origin: baseURL! } })).status()).toBe(201);
+    await expect.poll(() => db.notification.count({ where: { cardId } })).toBe(2);
+
+    for (const [context, self, other] of [[anna, board.member, board.colleague], [bo, board.colleague, board.member]] as const) {
+      const answer = (await (await context.request.get(`${baseURL}/api/notifications`)).json()) as { notifications: { id: string; actorName: string }[]; unreadCount: number };
+      expect(answer.unreadCount).toBe(1);
+      expect(answer.notifications.map((n) => n.actorName)).toEqual([other.name]);
+      const own = await db.notification.findMany({ where: { userId: self.id }, select: { id: true } });
+      expect(answer.notifications.map((n) => n.id)).toEqual(own.map((n) => n.id));
+      // Someone else's notification cannot be marked read.
+      const foreign = await db.notification.findFirstOrThrow({ where: { userId: other.id } });
+      expect((await context.request.post(`${baseURL}/api/notifications`, { data: { id: foreign.id }, headers: { origin: baseURL! } })).status()).toBe(404);
+    }
+    expect(await db.notification.count({ where: { cardId, readAt: { not: null } } })).toBe(0);
+
+    // The CSV exports give the card's comment count and name no one; the counts are per card, never per person.
+    for (const kind of ['cards', 'history']) {
+      const response = await anna.request.get(`${baseURL}/api/boards/${board.boardId}/export?kind=${kind}`);
+      expect(response.status()).toBe(200);
+      const csv = (await response.body()).toString('utf8');
+      for (const name of [board.member.name, board.colleague.name]) expect(csv, kind).not.toContain(name);
+      if (kind === 'cards') {
+        const [header, ...rows] = csv.slice(1).split('\r\n');
+        expect(header!.split(';').at(-1)).toBe('Kommentarer');
+        expect(rows.find((row) => row.includes('Ärende C'))!.split(';').at(-1)).toBe('2');
+      } else {
+        expect(csv).toContain('Kommenterat');
+      }
+    }
+    await anna.close();
+    await bo.close();
+  });
 });
