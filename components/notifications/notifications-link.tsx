@@ -49,9 +49,13 @@ export function NotificationsLink({ initialUnread }: { initialUnread: number }) 
     <span className="inline-flex items-center gap-1">
       {/* The name is the visible word and, for screen readers, the count in words: "Aviseringar, 2 olästa". The
           badge repeats the count for the eye, outside the link so that the link's visible text is in its name. */}
-      <Link href="/notifications" className="underline-offset-4 hover:underline" data-testid="notifications-link">
+      <Link
+        href="/notifications"
+        aria-label={unread > 0 ? `${t('title')}${t('unreadSuffix', { count: unread })}` : undefined}
+        className="underline-offset-4 hover:underline"
+        data-testid="notifications-link"
+      >
         {t('title')}
-        {unread > 0 && <span className="sr-only">{t('unreadSuffix', { count: unread })}</span>}
       </Link>
       {unread > 0 && (
         <span aria-hidden="true" className="rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white">
