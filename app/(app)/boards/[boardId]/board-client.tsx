@@ -439,9 +439,10 @@ export function BoardClient({ initialBoard, currentUser, nowIso, labels, experim
   };
   const closeCard = () => {
     // The dialog hands focus back to the card that opened it; when that card has moved meanwhile, to its new place.
-    if (openCardId) keyboard.focusCardAfterRender(openCardId, { onlyIfLost: true });
+    // A card opened from a link (a notification) had no opener on the board: focus goes to the card itself.
+    const wasLinked = forgetLinkedCard();
+    if (openCardId) keyboard.focusCardAfterRender(openCardId, { onlyIfLost: !wasLinked });
     setOpenCardId(null);
-    forgetLinkedCard();
   };
   // A link to a card (?card=<id>, e.g. from a notification) opens its dialog once the board is interactive.
   useEffect(() => {
@@ -667,9 +668,10 @@ function readLinkedCard(): string | null {
 }
 
 /** Once its dialog closes, the link's card leaves the address, so a reload shows the board itself. */
-function forgetLinkedCard(): void {
+function forgetLinkedCard(): boolean {
   const url = new URL(window.location.href);
-  if (!url.searchParams.has('card')) return;
+  if (!url.searchParams.has('card')) return false;
   url.searchParams.delete('card');
   window.history.replaceState(window.history.state, '', url);
+  return true;
 }
