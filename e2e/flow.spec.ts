@@ -116,8 +116,9 @@ test.describe('flow metrics', () => {
     expect(await main.locator('form').evaluateAll((forms) => forms.map((form) => (form as HTMLFormElement).method))).toEqual(['get']);
     const hrefs = await main.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(hrefs.length).toBeGreaterThan(0);
-    // …links within the page (the overview and the table of contents), and the same page for another period.
-    for (const href of hrefs) expect(href).toMatch(new RegExp(`^/boards/${board.boardId}$|^/boards/${board.boardId}/flow\\?(range=all|from=)|^/api/boards/${board.boardId}/flow/export\\?dataset=|^#[a-z-]+$`));
+    // …links within the page (the overview and the table of contents), the same page for another period, and the
+    // team's improvement experiments (which a viewer reads but cannot change).
+    for (const href of hrefs) expect(href).toMatch(new RegExp(`^/boards/${board.boardId}$|^/boards/${board.boardId}/experiments(/[\\w-]+)?$|^/boards/${board.boardId}/flow\\?(range=all|from=)|^/api/boards/${board.boardId}/flow/export\\?dataset=|^#[a-z-]+$`));
 
     // Team level only: no member's name or e-mail anywhere in the page.
     const html = await main.innerHTML();
