@@ -2,6 +2,7 @@ import 'server-only';
 import { mentionsConsumer } from '@/lib/comments/mentions-consumer';
 import type { Tx } from '@/lib/db';
 import { webhookConsumer } from '@/lib/webhooks/event-consumer';
+import { awaitedDoneConsumer } from '@/lib/links/awaited-done-consumer';
 import { liveConsumer } from './live-consumer';
 import type { EventFilter } from './filters';
 import type { BoardEventRecord } from './types';
@@ -46,4 +47,6 @@ export const EVENT_CONSUMERS: readonly EventConsumer[] = [
   webhookConsumer,
   // Mentions: tells each person a comment mentions, in their own notifications (lib/comments/).
   mentionsConsumer,
+  // Waiting for: when an awaited card reaches done, its waiting cards say so and their people are told (lib/links/).
+  awaitedDoneConsumer,
 ];
