@@ -62,7 +62,7 @@ test.describe('waiting for', () => {
     expect(awaited.history.at(-1)).toMatchObject({ type: 'LINK', data: { action: 'link.added', role: 'awaited', title: 'Ärende A' } });
 
     // Bo finishes the awaited card on the other board: Anna is notified, the waiting card is free to go on.
-    const moved = await bo.request.post(`/api/boards/${interpreters.boardId}/commands`, {
+    const moved = await bo.request.post(`${new URL(bo.url()).origin}/api/boards/${interpreters.boardId}/commands`, {
       data: { type: 'card.move', cardId: interpreters.cardId, toColumnId: interpreters.doneColumnId, toIndex: 0 },
       headers: { origin: new URL(bo.url()).origin },
     });
@@ -148,7 +148,7 @@ test.describe('waiting for', () => {
     await expect(dialog.getByRole('heading', { name: 'Waiting for', exact: true })).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Stop waiting for “Ärende B”' })).toBeVisible();
     await dialog.getByRole('combobox', { name: 'Waiting for another card' }).fill('Ärende');
-    await expect(dialog.getByRole('option').first()).toBeVisible();
+    await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
     await expectNoAccessibilityViolations(page);
     // Unlinking: focus goes to the search field, never to the page.
     await dialog.getByRole('button', { name: 'Stop waiting for “Ärende B”' }).click();
