@@ -2,14 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { Markdown } from '@/components/markdown';
 import { Dialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
-import { NAME_MAX, TEXT_MAX, type BoardCommand } from '@/lib/board/commands';
+import { NAME_MAX, type BoardCommand } from '@/lib/board/commands';
 import type { BoardColumnView } from '@/lib/board/types';
 import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
-import { WIP_MODES, type WipMode } from '@/lib/domain/wip';
+import type { WipMode } from '@/lib/domain/wip';
 import type { CommandOutcome } from './command-outcome';
+import { PolicyFields, WIP_MAX, WIP_MIN, WipLimitFields } from './limit-and-policy-fields';
 
 export type ColumnSettingsDialogProps = {
   column: BoardColumnView;
@@ -23,8 +23,6 @@ export type ColumnSettingsDialogProps = {
 
 type ColumnUpdate = Extract<BoardCommand, { type: 'column.update' }>;
 
-const WIP_MIN = 1;
-const WIP_MAX = 999;
 
 const buttonPrimary =
   'inline-flex min-h-9 items-center justify-center rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800';
@@ -41,11 +39,9 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
   const t = useTranslations('columnSettings');
   const tFlow = useTranslations('flowState');
   const ids = {
-    preview: useId(),
     position: useId(),
     delete: useId(),
     moveCardsTo: useId(),
-    wipModePrefix: useId(),
   };
 
   const [name, setName] = useState(column.name);
@@ -147,48 +143,15 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
             )}
           </FormField>
 
-          <FormField label={t('wipLimit')} hint={t('wipLimitHint', { min: WIP_MIN, max: WIP_MAX })} error={wipLimitError}>
-            {(control) => (
-              <input
-                {...control}
-                ref={wipLimitRef}
-                type="number"
-                inputMode="numeric"
-                min={WIP_MIN}
-                max={WIP_MAX}
-                step={1}
-                value={wipLimit}
-                onChange={(event) => setWipLimit(event.target.value)}
-                className={`${fieldClass} max-w-32`}
-              />
-            )}
-          </FormField>
-
-          <fieldset className="flex flex-col gap-2">
-            <legend className="mb-1 font-medium">{t('wipMode')}</legend>
-            {WIP_MODES.map((mode) => (
-              <div key={mode} className="flex items-start gap-2">
-                <input
-                  id={`${ids.wipModePrefix}-${mode}`}
-                  type="radio"
-                  name={`${ids.wipModePrefix}-wipMode`}
-                  value={mode}
-                  checked={wipMode === mode}
-                  onChange={() => setWipMode(mode)}
-                  aria-describedby={`${ids.wipModePrefix}-${mode}-hint`}
-                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
-                />
-                <div>
-                  <label htmlFor={`${ids.wipModePrefix}-${mode}`} className="font-medium">
-                    {t(`wipModeOption.${mode}`)}
-                  </label>
-                  <p id={`${ids.wipModePrefix}-${mode}-hint`} className="text-sm text-slate-700">
-                    {t(`wipModeHint.${mode}`)}
-                  </p>
-                </div>
-              </div>
-            ))}
-          </fieldset>
+          <WipLimitFields
+            namespace="columnSettings"
+            wipLimit={wipLimit}
+            onWipLimitChange={setWipLimit}
+            wipMode={wipMode}
+            onWipModeChange={setWipMode}
+            error={wipLimitError}
+            limitRef={wipLimitRef}
+          />
 
           <FormField label={t('flowState')} hint={t('flowStateHint', { inProgress: tFlow('IN_PROGRESS'), done: tFlow('DONE') })}>
             {(control) => (
@@ -207,29 +170,7 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
             )}
           </FormField>
 
-          <FormField label={t('policy')} hint={t('policyHint')}>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={6}
-                maxLength={TEXT_MAX}
-                value={policy}
-                onChange={(event) => setPolicy(event.target.value)}
-                className={`${fieldClass} font-mono text-sm`}
-              />
-            )}
-          </FormField>
-
-          <section aria-labelledby={ids.preview} className="rounded border border-slate-300 bg-slate-50 p-3">
-            <h3 id={ids.preview} className="mb-1 text-sm font-semibold text-slate-700">
-              {t('preview')}
-            </h3>
-            {policy.trim() ? (
-              <Markdown text={policy} className="break-words" />
-            ) : (
-              <p className="text-sm text-slate-700">{t('previewEmpty')}</p>
-            )}
-          </section>
+          <PolicyFields namespace="columnSettings" policy={policy} onPolicyChange={setPolicy} rows={6} />
 
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={buttonPrimary}>

@@ -2,15 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { Markdown } from '@/components/markdown';
 import { Dialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
-import { NAME_MAX, TEXT_MAX, type BoardCommand } from '@/lib/board/commands';
+import { NAME_MAX, type BoardCommand } from '@/lib/board/commands';
 import { CLASS_MARKS } from '@/lib/board/lane-view';
 import type { BoardLaneView } from '@/lib/board/types';
 import { CLASSES_OF_SERVICE, type ClassOfService } from '@/lib/domain/lanes';
-import { WIP_MODES, type WipMode } from '@/lib/domain/wip';
+import type { WipMode } from '@/lib/domain/wip';
 import type { CommandOutcome } from './command-outcome';
+import { PolicyFields, WIP_MAX, WIP_MIN, WipLimitFields } from './limit-and-policy-fields';
 
 type Props = {
   /** The lane to change; undefined to add a new one. */
@@ -24,8 +24,6 @@ type Props = {
   runCommand: (command: BoardCommand) => Promise<CommandOutcome>;
 };
 
-const WIP_MIN = 1;
-const WIP_MAX = 999;
 
 const buttonPrimary =
   'inline-flex min-h-9 items-center justify-center rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800';
@@ -45,7 +43,7 @@ const fieldClass = 'w-full rounded border border-slate-500 bg-white px-2 py-1.5 
 export function LaneSettingsDialog({ lane, lanes, cardCount, onClose, runCommand }: Props) {
   const t = useTranslations('lanes.dialog');
   const tLanes = useTranslations('lanes');
-  const ids = { preview: useId(), position: useId(), delete: useId(), moveCardsTo: useId(), radio: useId() };
+  const ids = { position: useId(), delete: useId(), moveCardsTo: useId(), radio: useId() };
 
   const [name, setName] = useState(lane?.name ?? '');
   const [classOfService, setClassOfService] = useState<ClassOfService>(lane?.classOfService ?? 'STANDARD');
@@ -157,61 +155,17 @@ export function LaneSettingsDialog({ lane, lanes, cardCount, onClose, runCommand
             ))}
           </fieldset>
 
-          <FormField label={t('wipLimit')} hint={t('wipLimitHint', { min: WIP_MIN, max: WIP_MAX })} error={wipLimitError}>
-            {(control) => (
-              <input
-                {...control}
-                ref={wipLimitRef}
-                type="number"
-                inputMode="numeric"
-                min={WIP_MIN}
-                max={WIP_MAX}
-                step={1}
-                value={wipLimit}
-                onChange={(event) => setWipLimit(event.target.value)}
-                className={`${fieldClass} max-w-32`}
-              />
-            )}
-          </FormField>
+          <WipLimitFields
+            namespace="lanes.dialog"
+            wipLimit={wipLimit}
+            onWipLimitChange={setWipLimit}
+            wipMode={wipMode}
+            onWipModeChange={setWipMode}
+            error={wipLimitError}
+            limitRef={wipLimitRef}
+          />
 
-          <fieldset className="flex flex-col gap-2">
-            <legend className="mb-1 font-medium">{t('wipMode')}</legend>
-            {WIP_MODES.map((mode) => (
-              <div key={mode} className="flex items-start gap-2">
-                <input
-                  id={`${ids.radio}-mode-${mode}`}
-                  type="radio"
-                  name={`${ids.radio}-mode`}
-                  value={mode}
-                  checked={wipMode === mode}
-                  onChange={() => setWipMode(mode)}
-                  aria-describedby={`${ids.radio}-mode-${mode}-hint`}
-                  className="mt-0.5 size-5 shrink-0 accent-brand-700"
-                />
-                <div>
-                  <label htmlFor={`${ids.radio}-mode-${mode}`} className="font-medium">
-                    {t(`wipModeOption.${mode}`)}
-                  </label>
-                  <p id={`${ids.radio}-mode-${mode}-hint`} className="text-sm text-slate-700">
-                    {t(`wipModeHint.${mode}`)}
-                  </p>
-                </div>
-              </div>
-            ))}
-          </fieldset>
-
-          <FormField label={t('policy')} hint={t('policyHint')}>
-            {(control) => (
-              <textarea {...control} rows={5} maxLength={TEXT_MAX} value={policy} onChange={(event) => setPolicy(event.target.value)} className={`${fieldClass} font-mono text-sm`} />
-            )}
-          </FormField>
-
-          <section aria-labelledby={ids.preview} className="rounded border border-slate-300 bg-slate-50 p-3">
-            <h3 id={ids.preview} className="mb-1 text-sm font-semibold text-slate-700">
-              {t('preview')}
-            </h3>
-            {policy.trim() ? <Markdown text={policy} className="break-words" /> : <p className="text-sm text-slate-700">{t('previewEmpty')}</p>}
-          </section>
+          <PolicyFields namespace="lanes.dialog" policy={policy} onPolicyChange={setPolicy} rows={5} />
 
           <div className="flex flex-wrap gap-2">
             <button type="submit" className={buttonPrimary}>
