@@ -67,7 +67,9 @@ test.describe('comments and mentions', () => {
     await boDialog.getByRole('button', { name: 'Stäng' }).click();
     await expect(bo.getByRole('img', { name: '1 kommentar' })).toBeVisible();
 
-    // Bo's notifications: the header says how many are unread; the list is his own.
+    // Bo's notifications: the header says how many are unread; the list is his own. The notification is written
+    // by a durable consumer of the comment's event, a moment after the comment itself: wait for it, not for time.
+    await expect.poll(() => getTestDb().notification.count({ where: { userId: board.colleague.id } }), { timeout: 15_000 }).toBe(1);
     await bo.goto(`${PORT_B_URL}/notifications`);
     await expect(bo.getByRole('link', { name: 'Aviseringar, 1 oläst' })).toBeVisible();
     const item = bo.getByTestId('notification');

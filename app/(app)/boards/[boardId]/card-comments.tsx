@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Markdown } from '@/components/markdown';
 import type { MentionCandidate } from '@/lib/comments/mentions';
 import { COMMENT_MAX } from '@/lib/comments/schema';
@@ -66,9 +66,11 @@ export function CardComments({ boardId, cardId, canComment, version }: Props) {
   const actionRefs = useRef(new Map<string, HTMLButtonElement>());
   const focusNext = useRef<(() => HTMLElement | null | undefined) | null>(null);
 
-  useEffect(() => {
+  // Runs before the browser paints, and keeps the intent until its element is on the page (a render in between —
+  // the live update of the same change — must not use it up on an element that is not there yet).
+  useLayoutEffect(() => {
     const target = focusNext.current?.();
-    if (target) {
+    if (target && target.isConnected) {
       target.focus();
       focusNext.current = null;
     }
