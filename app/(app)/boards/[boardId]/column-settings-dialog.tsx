@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Dialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { NAME_MAX, type BoardCommand } from '@/lib/board/commands';
@@ -9,7 +9,9 @@ import type { BoardColumnView } from '@/lib/board/types';
 import { FLOW_STATES, type FlowState } from '@/lib/domain/flow-states';
 import type { WipMode } from '@/lib/domain/wip';
 import type { CommandOutcome } from './command-outcome';
-import { PolicyFields, WIP_MAX, WIP_MIN, WipLimitFields } from './limit-and-policy-fields';
+import { parseWipLimit, PolicyFields, WIP_MAX, WIP_MIN, WipLimitFields } from './limit-and-policy-fields';
+import { RemoveWithDestination } from './remove-with-destination';
+import { buttonPrimary, buttonSecondary, fieldClass, selectClass } from './settings-dialog-styles';
 
 export type ColumnSettingsDialogProps = {
   column: BoardColumnView;
@@ -24,24 +26,12 @@ export type ColumnSettingsDialogProps = {
 type ColumnUpdate = Extract<BoardCommand, { type: 'column.update' }>;
 
 
-const buttonPrimary =
-  'inline-flex min-h-9 items-center justify-center rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800';
-const buttonSecondary =
-  'inline-flex min-h-9 items-center justify-center rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60';
-const buttonDanger =
-  'inline-flex min-h-9 items-center justify-center rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800';
-const buttonDangerOutline =
-  'inline-flex min-h-9 items-center justify-center rounded border border-red-700 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50';
-const fieldClass = 'w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700';
-
 /** A column's team agreements (name, WIP limit, flow state, explicit policy), its place, and its removal. */
 export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runCommand }: ColumnSettingsDialogProps) {
   const t = useTranslations('columnSettings');
   const tFlow = useTranslations('flowState');
   const ids = {
     position: useId(),
-    delete: useId(),
-    moveCardsTo: useId(),
   };
 
   const [name, setName] = useState(column.name);
@@ -53,27 +43,11 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
   const [wipLimitError, setWipLimitError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
 
   const otherColumns = columns.filter((other) => other.id !== column.id);
-  const [moveCardsTo, setMoveCardsTo] = useState(otherColumns[0]?.id ?? '');
 
   const nameRef = useRef<HTMLInputElement>(null);
   const wipLimitRef = useRef<HTMLInputElement>(null);
-  const deleteButtonRef = useRef<HTMLButtonElement>(null);
-  const moveCardsToRef = useRef<HTMLSelectElement>(null);
-  const deleteConfirmRef = useRef<HTMLButtonElement>(null);
-  // Where keyboard focus should go once the next render has put that element on the page.
-  const focusNext = useRef<RefObject<HTMLElement | null> | null>(null);
-
-  useEffect(() => {
-    const target = focusNext.current?.current;
-    if (target) {
-      target.focus();
-      focusNext.current = null;
-    }
-  });
-
   const index = columns.findIndex((other) => other.id === column.id);
 
   async function run(command: BoardCommand) {
@@ -112,18 +86,6 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
     void run(command);
   }
 
-  function startDelete() {
-    setError(null);
-    setIsConfirmingDelete(true);
-    focusNext.current = cardCount > 0 ? moveCardsToRef : deleteConfirmRef;
-  }
-
-  function cancelDelete() {
-    setError(null);
-    setIsConfirmingDelete(false);
-    focusNext.current = deleteButtonRef;
-  }
-
   return (
     <Dialog open onClose={onClose} title={t('title', { column: column.name })} size="lg">
       <div className="flex flex-col gap-6">
@@ -159,7 +121,7 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
                 {...control}
                 value={flowState}
                 onChange={(event) => setFlowState(event.target.value as FlowState)}
-                className="min-h-9 max-w-xs rounded border border-slate-500 bg-white px-2 py-1 text-slate-900"
+                className={selectClass}
               >
                 {FLOW_STATES.map((state) => (
                   <option key={state} value={state}>
@@ -214,84 +176,18 @@ export function ColumnSettingsDialog({ column, columns, cardCount, onClose, runC
           </div>
         </section>
 
-        <section aria-labelledby={ids.delete} className="flex flex-col gap-2 border-t border-slate-300 pt-4">
-          <h3 id={ids.delete} className="text-lg font-semibold">
-            {t('deleteHeading')}
-          </h3>
-          {otherColumns.length === 0 ? (
-            <p className="text-sm text-slate-700">{t('deleteLastColumn')}</p>
-          ) : !isConfirmingDelete ? (
-            <div>
-              <button ref={deleteButtonRef} type="button" className={buttonDangerOutline} onClick={startDelete}>
-                {t('delete')}
-              </button>
-            </div>
-          ) : cardCount > 0 ? (
-            <div className="flex flex-col gap-3 rounded border border-red-700 bg-red-50 p-3">
-              <div className="flex flex-col gap-1">
-                <label htmlFor={ids.moveCardsTo} className="font-medium">
-                  {t('moveCardsTo', { count: cardCount })}
-                </label>
-                <select
-                  ref={moveCardsToRef}
-                  id={ids.moveCardsTo}
-                  value={moveCardsTo}
-                  onChange={(event) => setMoveCardsTo(event.target.value)}
-                  className="min-h-9 max-w-xs rounded border border-slate-500 bg-white px-2 py-1 text-slate-900"
-                >
-                  {otherColumns.map((other) => (
-                    <option key={other.id} value={other.id}>
-                      {other.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="flex flex-wrap gap-2">
-                <button
-                  type="button"
-                  className={buttonDanger}
-                  onClick={() => void run({ type: 'column.delete', columnId: column.id, moveCardsToColumnId: moveCardsTo })}
-                >
-                  {pending ? t('working') : t('deleteAndMove')}
-                </button>
-                <button type="button" className={buttonSecondary} onClick={cancelDelete}>
-                  {t('cancel')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <div className="flex flex-col gap-3 rounded border border-red-700 bg-red-50 p-3">
-              <p className="text-slate-900">{t('deleteQuestion', { column: column.name })}</p>
-              <div className="flex flex-wrap gap-2">
-                <button
-                  ref={deleteConfirmRef}
-                  type="button"
-                  className={buttonDanger}
-                  onClick={() => void run({ type: 'column.delete', columnId: column.id })}
-                >
-                  {pending ? t('working') : t('deleteConfirm')}
-                </button>
-                <button type="button" className={buttonSecondary} onClick={cancelDelete}>
-                  {t('cancel')}
-                </button>
-              </div>
-            </div>
-          )}
-        </section>
+        <RemoveWithDestination
+          namespace="columnSettings"
+          destinations={otherColumns}
+          cardCount={cardCount}
+          lastOneText={t('deleteLastColumn')}
+          question={t('deleteQuestion', { column: column.name })}
+          isPending={pending}
+          onClearError={() => setError(null)}
+          onRemove={(destinationId) => void run({ type: 'column.delete', columnId: column.id, ...(destinationId ? { moveCardsToColumnId: destinationId } : {}) })}
+        />
       </div>
     </Dialog>
   );
 }
 
-/**
- * Empty means no limit. A number input reports '' both when empty and when it holds something unparsable
- * ("1e", "–"), so badInput tells the two apart; otherwise "no limit" would be saved silently.
- */
-function parseWipLimit(raw: string, isBadInput: boolean): number | null | 'invalid' {
-  if (isBadInput) return 'invalid';
-  const text = raw.trim();
-  if (text === '') return null;
-  if (!/^\d+$/.test(text)) return 'invalid';
-  const value = Number(text);
-  return value >= WIP_MIN && value <= WIP_MAX ? value : 'invalid';
-}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Dialog } from '@/components/ui/dialog';
 import { FormField } from '@/components/ui/form-field';
 import { NAME_MAX, type BoardCommand } from '@/lib/board/commands';
@@ -10,7 +10,9 @@ import type { BoardLaneView } from '@/lib/board/types';
 import { CLASSES_OF_SERVICE, type ClassOfService } from '@/lib/domain/lanes';
 import type { WipMode } from '@/lib/domain/wip';
 import type { CommandOutcome } from './command-outcome';
-import { PolicyFields, WIP_MAX, WIP_MIN, WipLimitFields } from './limit-and-policy-fields';
+import { parseWipLimit, PolicyFields, WIP_MAX, WIP_MIN, WipLimitFields } from './limit-and-policy-fields';
+import { RemoveWithDestination } from './remove-with-destination';
+import { buttonPrimary, buttonSecondary, fieldClass } from './settings-dialog-styles';
 
 type Props = {
   /** The lane to change; undefined to add a new one. */
@@ -25,16 +27,6 @@ type Props = {
 };
 
 
-const buttonPrimary =
-  'inline-flex min-h-9 items-center justify-center rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800';
-const buttonSecondary =
-  'inline-flex min-h-9 items-center justify-center rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60';
-const buttonDanger =
-  'inline-flex min-h-9 items-center justify-center rounded bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800';
-const buttonDangerOutline =
-  'inline-flex min-h-9 items-center justify-center rounded border border-red-700 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50';
-const fieldClass = 'w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-slate-900 aria-[invalid=true]:border-red-700';
-
 /**
  * A lane's team agreements — name, class of service, lane WIP limit and how it is kept, explicit policy — its place
  * among the lanes, and its removal (a lane holding cards asks where they go; the last lane cannot go). Also adds a
@@ -43,7 +35,7 @@ const fieldClass = 'w-full rounded border border-slate-500 bg-white px-2 py-1.5 
 export function LaneSettingsDialog({ lane, lanes, cardCount, onClose, runCommand }: Props) {
   const t = useTranslations('lanes.dialog');
   const tLanes = useTranslations('lanes');
-  const ids = { position: useId(), delete: useId(), moveCardsTo: useId(), radio: useId() };
+  const ids = { position: useId(), radio: useId() };
 
   const [name, setName] = useState(lane?.name ?? '');
   const [classOfService, setClassOfService] = useState<ClassOfService>(lane?.classOfService ?? 'STANDARD');
@@ -54,25 +46,10 @@ export function LaneSettingsDialog({ lane, lanes, cardCount, onClose, runCommand
   const [wipLimitError, setWipLimitError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
   const otherLanes = lanes.filter((other) => other.id !== lane?.id);
-  const [moveCardsTo, setMoveCardsTo] = useState(otherLanes[0]?.id ?? '');
 
   const nameRef = useRef<HTMLInputElement>(null);
   const wipLimitRef = useRef<HTMLInputElement>(null);
-  const deleteButtonRef = useRef<HTMLButtonElement>(null);
-  const moveCardsToRef = useRef<HTMLSelectElement>(null);
-  const deleteConfirmRef = useRef<HTMLButtonElement>(null);
-  const focusNext = useRef<RefObject<HTMLElement | null> | null>(null);
-
-  useEffect(() => {
-    const target = focusNext.current?.current;
-    if (target) {
-      target.focus();
-      focusNext.current = null;
-    }
-  });
-
   async function run(command: BoardCommand) {
     if (pending) return;
     setPending(true);
@@ -200,87 +177,19 @@ export function LaneSettingsDialog({ lane, lanes, cardCount, onClose, runCommand
         )}
 
         {lane && (
-          <section aria-labelledby={ids.delete} className="flex flex-col gap-2 border-t border-slate-300 pt-4">
-            <h3 id={ids.delete} className="text-lg font-semibold">
-              {t('deleteHeading')}
-            </h3>
-            {otherLanes.length === 0 ? (
-              <p className="text-sm text-slate-700">{t('deleteLastLane')}</p>
-            ) : !isConfirmingDelete ? (
-              <div>
-                <button
-                  ref={deleteButtonRef}
-                  type="button"
-                  className={buttonDangerOutline}
-                  onClick={() => {
-                    setError(null);
-                    setIsConfirmingDelete(true);
-                    focusNext.current = cardCount > 0 ? moveCardsToRef : deleteConfirmRef;
-                  }}
-                >
-                  {t('delete')}
-                </button>
-              </div>
-            ) : (
-              <div className="flex flex-col gap-3 rounded border border-red-700 bg-red-50 p-3">
-                {cardCount > 0 ? (
-                  <div className="flex flex-col gap-1">
-                    <label htmlFor={ids.moveCardsTo} className="font-medium">
-                      {t('moveCardsTo', { count: cardCount })}
-                    </label>
-                    <select
-                      ref={moveCardsToRef}
-                      id={ids.moveCardsTo}
-                      value={moveCardsTo}
-                      onChange={(event) => setMoveCardsTo(event.target.value)}
-                      className="min-h-9 max-w-xs rounded border border-slate-500 bg-white px-2 py-1 text-slate-900"
-                    >
-                      {otherLanes.map((other) => (
-                        <option key={other.id} value={other.id}>
-                          {other.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                ) : (
-                  <p className="text-slate-900">{t('deleteQuestion', { lane: lane.name })}</p>
-                )}
-                <div className="flex flex-wrap gap-2">
-                  <button
-                    ref={deleteConfirmRef}
-                    type="button"
-                    className={buttonDanger}
-                    onClick={() => void run({ type: 'lane.delete', laneId: lane.id, ...(cardCount > 0 ? { moveCardsToLaneId: moveCardsTo } : {}) })}
-                  >
-                    {pending ? t('working') : cardCount > 0 ? t('deleteAndMove') : t('deleteConfirm')}
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonSecondary}
-                    onClick={() => {
-                      setError(null);
-                      setIsConfirmingDelete(false);
-                      focusNext.current = deleteButtonRef;
-                    }}
-                  >
-                    {t('cancel')}
-                  </button>
-                </div>
-              </div>
-            )}
-          </section>
+          <RemoveWithDestination
+            namespace="lanes.dialog"
+            destinations={otherLanes}
+            cardCount={cardCount}
+            lastOneText={t('deleteLastLane')}
+            question={t('deleteQuestion', { lane: lane.name })}
+            isPending={pending}
+            onClearError={() => setError(null)}
+            onRemove={(destinationId) => void run({ type: 'lane.delete', laneId: lane.id, ...(destinationId ? { moveCardsToLaneId: destinationId } : {}) })}
+          />
         )}
       </div>
     </Dialog>
   );
 }
 
-/** Empty means no limit; a number input reports '' for unparsable text too, so badInput tells the two apart. */
-function parseWipLimit(raw: string, isBadInput: boolean): number | null | 'invalid' {
-  if (isBadInput) return 'invalid';
-  const text = raw.trim();
-  if (text === '') return null;
-  if (!/^\d+$/.test(text)) return 'invalid';
-  const value = Number(text);
-  return value >= WIP_MIN && value <= WIP_MAX ? value : 'invalid';
-}

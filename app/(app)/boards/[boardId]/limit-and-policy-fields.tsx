@@ -10,6 +10,20 @@ import { WIP_MODES, type WipMode } from '@/lib/domain/wip';
 export const WIP_MIN = 1;
 export const WIP_MAX = 999;
 
+/**
+ * A WIP limit as typed: empty means no limit. A number input reports '' both when empty and when it holds something
+ * unparsable ("1e", "–"), so `isBadInput` (its validity.badInput) tells the two apart; otherwise "no limit" would be
+ * saved silently.
+ */
+export function parseWipLimit(raw: string, isBadInput: boolean): number | null | 'invalid' {
+  if (isBadInput) return 'invalid';
+  const text = raw.trim();
+  if (text === '') return null;
+  if (!/^\d+$/.test(text)) return 'invalid';
+  const value = Number(text);
+  return value >= WIP_MIN && value <= WIP_MAX ? value : 'invalid';
+}
+
 /** The settings dialogs that share these fields; both catalogues have the same keys under them. */
 type SettingsNamespace = 'columnSettings' | 'lanes.dialog';
 
