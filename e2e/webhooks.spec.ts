@@ -136,8 +136,11 @@ test.describe('webhooks', () => {
       await expect.poll(() => receiver.received.length, { timeout: 60_000 }).toBe(6);
       const all = verified(secret, receiver.received);
       expect(all.slice(4).map((event) => event.type).sort()).toEqual(['card.blocked', 'card.unblocked']);
-      const deliveries = await getTestDb().webhookDelivery.findMany({ where: { endpoint: { teamId: board.teamId } }, select: { id: true, status: true } });
-      expect(deliveries.map((delivery) => delivery.status)).toEqual(deliveries.map(() => 'SUCCEEDED'));
+      const readDeliveries = () => getTestDb().webhookDelivery.findMany({ where: { endpoint: { teamId: board.teamId } }, select: { id: true, status: true } });
+      // The worker records a success after the receiver's answer reaches it, a moment after the receiver has the
+      // request: wait for the log to say so rather than reading it at once.
+      await expect.poll(async () => (await readDeliveries()).map((delivery) => delivery.status), { timeout: 30_000 }).toEqual(Array.from({ length: 6 }, () => 'SUCCEEDED'));
+      const deliveries = await readDeliveries();
       expect(new Set(all.map((event) => event.id))).toEqual(new Set(deliveries.map((delivery) => delivery.id)));
       expect(await getTestDb().webhookEndpoint.findFirstOrThrow({ where: { teamId: board.teamId }, select: { failingSince: true } })).toEqual({ failingSince: null });
 
