@@ -95,6 +95,17 @@ test.describe('sign-in rate limits', () => {
     expect((await attempt(PROXIED, real.email, 'x', address)).outcome).toBe('limited');
   });
 
+  test('a new X-Forwarded-For on every attempt does not escape the limit when no proxy is trusted', async ({ baseURL }) => {
+    // The shared server trusts no proxy: the header is the client's own claim, and the connection (loopback) is the
+    // address the limit counts, whatever the header says.
+    const user = await createTestUser('Xena Växlar');
+    for (let i = 0; i < 5; i += 1) expect((await attempt(baseURL!, user.email, `wrong ${i}`, randomAddress('203.0'))).outcome).toBe('wrong');
+    expect(await attempt(baseURL!, user.email, TEST_PASSWORD, randomAddress('203.0'))).toEqual({ outcome: 'limited', minutes: 15 });
+    expect(await attempt(baseURL!, user.email, TEST_PASSWORD)).toEqual({ outcome: 'limited', minutes: 15 });
+    // Behind a trusted proxy the same addresses would be separate clients: the proxied instance lets the owner in.
+    expect((await attempt(PROXIED, user.email, TEST_PASSWORD, randomAddress('198.51'))).outcome).toBe('signedIn');
+  });
+
   test('the limit holds across app instances (counters in PostgreSQL)', async ({ baseURL }) => {
     const user = await createTestUser('Tove Tvåinstanser');
     for (let i = 0; i < 3; i += 1) expect((await attempt(baseURL!, user.email, 'wrong')).outcome).toBe('wrong');

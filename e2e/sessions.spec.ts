@@ -91,6 +91,49 @@ test.describe('sessions', () => {
     await otherDevice.close();
   });
 
+  test('changing the password ends the sessions on other devices; the changing browser stays signed in', async ({ page, browser, baseURL }) => {
+    const board = await createTestBoard();
+    await signInWithForm(page, board.member.email);
+    const otherDevice = await browser.newContext({ locale: 'sv-SE' });
+    const otherPage = await otherDevice.newPage();
+    await signInWithForm(otherPage, board.member.email);
+    const otherCookie = await sessionCookieOf(otherPage);
+    expect((await probe(baseURL!, otherCookie, board)).state).toBe(200);
+    const generationBefore = (await getTestDb().user.findUniqueOrThrow({ where: { id: board.member.id } })).sessionGeneration;
+
+    await page.goto('/account/security');
+    const newPassword = 'en helt ny lösenfras för test';
+    await page.getByLabel('Nuvarande lösenord').fill(TEST_PASSWORD);
+    await page.locator('input[name="next"]').fill(newPassword); // its label also holds the hint
+    await page.getByLabel('Nytt lösenord igen').fill(newPassword);
+    await page.getByRole('button', { name: 'Byt lösenord' }).click();
+    const changed = page.getByRole('status').filter({ hasText: 'Lösenordet är bytt. Dina andra inloggningar har avslutats.' });
+    await expect(changed).toBeVisible();
+    await expect(changed).toBeFocused();
+    expect((await getTestDb().user.findUniqueOrThrow({ where: { id: board.member.id } })).sessionGeneration).toBe(generationBefore + 1);
+
+    // The other device's cookie reads nothing and moves nothing any more, and its page is sent to sign in.
+    const columnBefore = (await getTestDb().card.findUniqueOrThrow({ where: { id: board.cards[0]!.id } })).columnId;
+    const other = await probe(baseURL!, otherCookie, { ...board, columns: [board.columns[0]!, board.columns[1]!, board.columns[0]!] });
+    expect(other).toMatchObject({ state: 401, page: 307, move: 401, session: {} });
+    expect(other.renewedToken).toBeUndefined();
+    expect((await getTestDb().card.findUniqueOrThrow({ where: { id: board.cards[0]!.id } })).columnId).toBe(columnBefore);
+    await otherPage.goto(`/boards/${board.boardId}`);
+    await expect(otherPage).toHaveURL(/\/sign-in/);
+
+    // The browser that changed it was renewed under the new generation: it still reads the board.
+    const own = await sessionCookieOf(page);
+    expect(await probe(baseURL!, own, board)).toMatchObject({ state: 200, page: 200, move: 200 });
+
+    // The other device signs in again with the new password only.
+    await otherPage.getByLabel('E-postadress').fill(board.member.email);
+    await otherPage.getByLabel('Lösenord').fill(newPassword);
+    await otherPage.getByRole('button', { name: 'Logga in' }).click();
+    await expect(otherPage).not.toHaveURL(/\/sign-in/);
+    expect((await probe(baseURL!, await sessionCookieOf(otherPage), board)).state).toBe(200);
+    await otherDevice.close();
+  });
+
   test('no session outlives 7 days from its sign-in, however often it was renewed', async ({ baseURL }) => {
     const board = await createTestBoard();
     const secret = process.env.AUTH_SECRET!;
