@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectNoAccessibilityViolations, test } from './fixtures';
 import { startAppProcess, stopAppProcess } from './fixtures/app-process';
 import { getTestDb } from './fixtures/db';
-import { newSubject, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_PORT, registerOidcAccount, startOidcProvider, type RunningOidcProvider } from './fixtures/oidc-provider';
+import { newSubject, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER, OIDC_PORT, OIDC_TEST_ACR, registerOidcAccount, startOidcProvider, type RunningOidcProvider } from './fixtures/oidc-provider';
 import { createTestUser, TEST_PASSWORD } from './fixtures/test-data';
 
 /**
@@ -175,5 +175,57 @@ test.describe('single sign-on (OpenID Connect)', () => {
     const account = registerOidcAccount({ sub: newSubject(), email: `only.sso.${Date.now()}@kommun.example`, email_verified: true, name: 'Bara SSO' });
     await signInThroughProvider(page, account.sub);
     await expect(page.getByText('Inloggad som Bara SSO')).toBeVisible();
+  });
+});
+
+/**
+ * OIDC_REQUIRED_ACR against the real test provider: the instance asks for the organisation's two-factor level
+ * (acr_values) and lets in only an ID token that says the person signed in that way.
+ */
+test.describe('single sign-on that requires an authentication level (OIDC_REQUIRED_ACR)', () => {
+  test.describe.configure({ mode: 'serial' });
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000); // starts an app of its own, slow on a busy machine
+    provider = await startOidcProvider({ redirectUris: REDIRECT_URIS });
+    app = await startAppProcess(PORT, { ...SSO_ENV, OIDC_REQUIRED_ACR: OIDC_TEST_ACR.multiFactor });
+  });
+
+  test.afterAll(async () => {
+    await provider?.stop();
+    provider = undefined;
+    if (app) await stopAppProcess(app);
+  });
+
+  test('an ID token without the required acr is refused with a translated message and no session; with it the person is signed in', async ({ page, context }) => {
+    const db = getTestDb();
+    const weak = registerOidcAccount({ sub: newSubject(), email: `weak.${Date.now()}@kommun.example`, email_verified: true, name: 'Svag Inloggning', acr: OIDC_TEST_ACR.password });
+    await signInThroughProvider(page, weak.sub);
+    await expect(page).toHaveURL(new RegExp(`^${APP}/sign-in\\?(.*&)?error=OidcMfaRequired`));
+    await expect(page.locator(SIGN_IN_ALERT)).toHaveText(
+      'Din organisations inloggning bekräftade inte att du loggade in med två faktorer, och det kräver Tillit här. Logga in igen och använd tvåfaktorsinloggningen, eller kontakta den som sköter inloggningen.',
+    );
+    expect(await (await page.request.get(`${APP}/api/auth/session`)).json()).toEqual({});
+    expect(await db.user.count({ where: { email: weak.email! } })).toBe(0);
+
+    // No acr at all is refused the same way; the message in English too.
+    await context.clearCookies({ domain: '127.0.0.1' });
+    const none = registerOidcAccount({ sub: newSubject(), email: `none.${Date.now()}@kommun.example`, email_verified: true, name: 'Ingen Nivå' });
+    await signInThroughProvider(page, none.sub);
+    await expect(page).toHaveURL(new RegExp(`^${APP}/sign-in\\?(.*&)?error=OidcMfaRequired`));
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: APP }]);
+    await page.reload();
+    await expect(page.locator(SIGN_IN_ALERT)).toHaveText(
+      "Your organisation's sign-in did not confirm that you signed in with two factors, which Tillit requires here. Sign in again using two-factor sign-in, or contact whoever runs sign-in.",
+    );
+    expect(await db.user.count({ where: { email: none.email! } })).toBe(0);
+    await context.clearCookies();
+
+    // The required level: signed in, the account created.
+    const strong = registerOidcAccount({ sub: newSubject(), email: `strong.${Date.now()}@kommun.example`, email_verified: true, name: 'Stark Inloggning', acr: OIDC_TEST_ACR.multiFactor });
+    await signInThroughProvider(page, strong.sub);
+    await expect(page).toHaveURL(`${APP}/teams`);
+    await expect(page.getByText('Inloggad som Stark Inloggning')).toBeVisible();
+    expect(await db.user.count({ where: { email: strong.email! } })).toBe(1);
   });
 });
