@@ -4,11 +4,14 @@
  * that opens the card); the author edits and deletes; focus and announcements after each step; axe on the card
  * dialog with comments and on the notifications list, in Swedish and English; bad input changes nothing.
  */
+import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAccessibilityViolations, PORT_B_URL, test } from './fixtures';
 import { recordAnnouncements } from './fixtures/announcements';
+import { startAppProcess, stopAppProcess } from './fixtures/app-process';
 import { signInAs } from './fixtures/auth';
 import { getTestDb } from './fixtures/db';
+import { SMTP_PORT, startSmtpSink, type SmtpSink } from './fixtures/smtp-sink';
 import { createTestBoard } from './fixtures/test-data';
 import { openOnTwoInstances } from './fixtures/two-instances';
 
@@ -255,5 +258,94 @@ test.describe('comments and mentions', () => {
     }
     await anna.close();
     await bo.close();
+  });
+});
+
+/**
+ * E-mail for mentions, opt-in (issue #11 §3): the instance here has SMTP (the sink) and runs the job worker that
+ * sends the mails (the shared servers run none), so a mention written anywhere is mailed from it.
+ */
+test.describe('e-mail for mentions (opt-in)', () => {
+  const MAIL_PORT = Number(process.env.E2E_PORT_C ?? 3102);
+  const MAIL_APP = `http://localhost:${MAIL_PORT}`;
+  let mailApp: ChildProcess | undefined;
+  let smtp: SmtpSink | undefined;
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000); // starts an app of its own, slow on a busy machine
+    smtp = await startSmtpSink();
+    mailApp = await startAppProcess(MAIL_PORT, { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, SMTP_FROM: 'Tillit <tillit@test.example>', TILLIT_WEBHOOK_WORKER: 'true' });
+  });
+
+  test.afterAll(async () => {
+    if (mailApp) await stopAppProcess(mailApp);
+    await smtp?.stop();
+  });
+
+  test('a person who opts in on the account page gets a mail per mention, with only the link on a client-data board; one who did not gets none', async ({ browser, baseURL }) => {
+    const board = await createTestBoard({ cards: [{ title: 'Ansökan från Karin Berg', column: 0 }, { title: 'Hembesök Lars Ek', column: 0 }] });
+    const db = getTestDb();
+    const anna = await browser.newContext({ locale: 'sv-SE' });
+    await signInAs(anna, board.member, MAIL_APP);
+    const page = await anna.newPage();
+    await page.goto(`${MAIL_APP}/account`);
+    await expect(page.getByRole('heading', { name: 'E-post om omnämnanden' })).toBeVisible();
+    const checkbox = page.getByRole('checkbox', { name: 'E-post när någon nämner mig' });
+    await expect(checkbox).not.toBeChecked(); // off by default
+    await checkbox.check();
+    await expect(page.getByRole('status').filter({ hasText: 'Sparat: du får e-post när någon nämner dig.' })).toBeVisible();
+    await expect(checkbox).toBeFocused();
+    await expect(checkbox).toBeChecked();
+    expect((await db.user.findUniqueOrThrow({ where: { id: board.member.id } })).emailOnMention).toBe(true);
+
+    // Bo (not opted in) mentions Anna on a board without client data: the card and the board are named.
+    const bo = await browser.newContext({ locale: 'sv-SE' });
+    await signInAs(bo, board.colleague, baseURL!);
+    const boPage = await bo.newPage();
+    const comment = (cardId: string, body: string, as: Page = boPage) =>
+      as.request.post(`${baseURL}/api/boards/${board.boardId}/cards/${cardId}/comments`, { data: { body }, headers: { origin: baseURL! } });
+    expect((await comment(board.cards[0]!.id, `Kan du titta, @${board.member.name}?`)).status()).toBe(201);
+    const first = await smtp!.waitFor(board.member.email, 30_000);
+    expect(first.subject).toContain('Ansökan från Karin Berg');
+    expect(first.text).toContain(`${board.colleague.name} nämnde dig i en kommentar på kortet ”Ansökan från Karin Berg”`);
+    expect(first.text).toContain(`${board.colleague.name} mentioned you in a comment on the card “Ansökan från Karin Berg”`);
+    expect(first.text).toContain(`${MAIL_APP}/boards/${board.boardId}?card=${board.cards[0]!.id}`);
+    expect(first.text).not.toContain('Kan du titta'); // the comment itself is read in Tillit
+
+    // Anna mentions Bo, who did not opt in: his notification is written, no mail.
+    const annaApi = await browser.newContext();
+    await signInAs(annaApi, board.member, baseURL!);
+    const annaPage = await annaApi.newPage();
+    expect((await comment(board.cards[0]!.id, `Ja, @${board.colleague.name}`, annaPage)).status()).toBe(201);
+    await expect.poll(() => db.notification.count({ where: { userId: board.colleague.id, kind: 'mentioned' } }), { timeout: 20_000 }).toBe(1);
+
+    // The board may hold client data now: the next mail carries only the link.
+    const { name: boardName } = await db.board.update({ where: { id: board.boardId }, data: { holdsClientData: true } });
+    const before = smtp!.messages.length;
+    expect((await comment(board.cards[1]!.id, `Hembesöket i morgon, @${board.member.name}`)).status()).toBe(201);
+    await expect.poll(() => smtp!.messages.filter((mail) => mail.to.includes(board.member.email.toLowerCase())).length, { timeout: 30_000 }).toBe(2);
+    const second = smtp!.messages.filter((mail) => mail.to.includes(board.member.email.toLowerCase()))[1]!;
+    for (const part of [second.subject, second.text]) {
+      expect(part).not.toContain('Lars Ek');
+      expect(part).not.toContain('Hembesök');
+      expect(part).not.toContain(boardName);
+    }
+    expect(second.text).toContain(`${MAIL_APP}/boards/${board.boardId}?card=${board.cards[1]!.id}`);
+    expect(second.text).toContain('Tavlan kan innehålla uppgifter om klienter');
+    // Every mail so far went to Anna; none to Bo, whose mention was queued before hers.
+    expect(smtp!.messages.length).toBeGreaterThan(before);
+    expect(smtp!.messages.filter((mail) => mail.to.includes(board.colleague.email.toLowerCase()))).toHaveLength(0);
+
+    // In English, switched off again.
+    await anna.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: MAIL_APP }]);
+    await page.reload();
+    const englishBox = page.getByRole('checkbox', { name: 'E-mail me when someone mentions me' });
+    await expect(englishBox).toBeChecked();
+    await englishBox.uncheck();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved: you get no e-mail when someone mentions you.' })).toBeVisible();
+    await expect(englishBox).toBeFocused();
+    expect((await db.user.findUniqueOrThrow({ where: { id: board.member.id } })).emailOnMention).toBe(false);
+    await expectNoAccessibilityViolations(page);
+    await Promise.all([anna.close(), bo.close(), annaApi.close()]);
   });
 });

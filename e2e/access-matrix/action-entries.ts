@@ -103,6 +103,13 @@ export const ACTION_ENTRIES: MatrixEntry[] = [
     mutates: true,
     call: () => ({ kind: 'action', page: '/account', args: [] }),
   },
+  {
+    // The caller's own choice of an e-mail for mentions (the shared servers have SMTP): their own account only.
+    key: 'app/(app)/account/mention-email-actions.ts#setEmailOnMentionAction',
+    access: 'signedIn',
+    mutates: true,
+    call: () => ({ kind: 'action', page: '/account', args: [true] }),
+  },
   // The account security page: each works on the caller's own account only. A wrong code is an answer on the merits
   // (http.ts ANSWERED_ON_THE_MERITS), not a refusal; none changes another person's data.
   {

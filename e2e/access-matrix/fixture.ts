@@ -141,7 +141,8 @@ export async function fingerprint(fixture: MatrixFixture): Promise<string> {
       'teams', (SELECT count(*) FROM "Team"),
       'boards', (SELECT count(*) FROM "Board"),
       'users', (SELECT count(*) FROM "User"),
-      'sessionGenerations', (SELECT sum("sessionGeneration") FROM "User")
+      'sessionGenerations', (SELECT sum("sessionGeneration") FROM "User"),
+      'emailOnMention', (SELECT count(*) FROM "User" WHERE "emailOnMention")
     ) AS state`;
   return JSON.stringify(rows[0]?.state);
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type RunnerOptions, type Task } from 'graphile-worker';
 import { pruneIdempotencyKeys } from '@/lib/data/idempotency';
+import { sendNotificationEmail } from '@/lib/data/notification-emails';
 import { enqueueDeliveryAttempt } from '@/lib/data/webhooks';
 import { getDb } from '@/lib/db';
 import { getServerEnv } from '@/lib/env';
@@ -81,6 +82,11 @@ export const deliverWebhook: Task = async (payload) => {
   });
 };
 
+/** The e-mail of one mention notification, for a person who opted in (lib/data/notification-emails.ts). */
+export const sendNotificationEmailTask: Task = async (payload) => {
+  await sendNotificationEmail((payload as { notificationId: string }).notificationId);
+};
+
 export const pruneApiState: Task = async () => {
   await pruneIdempotencyKeys(new Date());
 };
@@ -119,7 +125,7 @@ export function startWebhookWorker(instanceName: string): Promise<Runner[]> {
           concurrency: 1,
           workerId,
           pollInterval: 2_000,
-          taskList: { webhook_deliver: deliverWebhook, api_prune: pruneApiState },
+          taskList: { webhook_deliver: deliverWebhook, api_prune: pruneApiState, notification_email: sendNotificationEmailTask },
           // The hourly clean-up needs one schedule per instance (graphile runs each tick once per database).
           ...(index === 0 ? { crontab: '17 * * * * api_prune' } : { crontab: '' }),
           // workerId is a pool option graphile-worker's run() passes through (its RunnerOptions type omits it).

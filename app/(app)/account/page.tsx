@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { requireSessionUser } from '@/lib/auth/session';
 import { listOwnSignInEvents, SIGN_IN_HISTORY_DAYS } from '@/lib/data/sign-in-events';
 import { PersonalTokens } from './personal-tokens';
+import { MentionEmailSetting } from './mention-email-setting';
+import { readEmailOnMention } from '@/lib/data/notification-emails';
+import { isEmailConfigured } from '@/lib/mail/mailer';
 import { getPersonalTokenNames, listPersonalTokens } from '@/lib/data/api-tokens';
 
 export async function generateMetadata() {
@@ -16,7 +19,7 @@ export async function generateMetadata() {
 export default async function AccountPage() {
   const user = await requireSessionUser();
   const now = new Date();
-  const [events, tokens, tokenNames] = await Promise.all([listOwnSignInEvents(user), listPersonalTokens(user, now), getPersonalTokenNames(user)]);
+  const [events, tokens, tokenNames, isEmailOnMention] = await Promise.all([listOwnSignInEvents(user), listPersonalTokens(user, now), getPersonalTokenNames(user), readEmailOnMention(user)]);
   const t = await getTranslations('admin.account');
   const tTokens = await getTranslations('api.tokens');
   const format = await getFormatter();
@@ -38,6 +41,8 @@ export default async function AccountPage() {
           {tApp('downloadMyData')}
         </a>
       </section>
+      {/* Only where the instance sends e-mail (SMTP_URL, SMTP_FROM): elsewhere there is nothing to opt in to. */}
+      {isEmailConfigured() && <MentionEmailSetting isOn={isEmailOnMention} />}
       <section aria-labelledby="tokens-heading" className="mb-6">
         <h2 id="tokens-heading" className="mb-1 text-lg font-semibold">{tTokens('personalHeading')}</h2>
         <p className="mb-3 text-slate-700">

@@ -22,6 +22,7 @@ import enPeople from './en/people.json';
 import enSearch from './en/search.json';
 import enReadLog from './en/read-log.json';
 import enTeamBoards from './en/team-boards.json';
+import enMentionEmail from './en/mention-email.json';
 import svAdmin from './sv/admin.json';
 import svApi from './sv/api.json';
 import svBoard from './sv/board.json';
@@ -45,14 +46,15 @@ import svPeople from './sv/people.json';
 import svSearch from './sv/search.json';
 import svReadLog from './sv/read-log.json';
 import svTeamBoards from './sv/team-boards.json';
+import svMentionEmail from './sv/mention-email.json';
 
 /**
  * The message catalogues, one JSON file per area and language. A new area adds one import per language here;
  * messages.test.ts fails when a key exists in one language and not the other.
  */
 export const CATALOGUES = {
-  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes, ...enExperiments, ...enComments, ...enNotifications, ...enPeople, ...enSearch, ...enReadLog, ...enTeamBoards, ...enCardWork, ...enFlowHistory },
-  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes, ...svExperiments, ...svComments, ...svNotifications, ...svPeople, ...svSearch, ...svReadLog, ...svTeamBoards, ...svCardWork, ...svFlowHistory },
+  en: { ...enCommon, ...enBoard, ...enBoardDialogs, ...enBoardA11y, ...enStandup, ...enFlow, ...enFlowGuide, ...enAdmin, ...enData, ...enApi, ...enSecurity, ...enLive, ...enImport, ...enLanes, ...enExperiments, ...enComments, ...enNotifications, ...enPeople, ...enSearch, ...enReadLog, ...enTeamBoards, ...enCardWork, ...enFlowHistory, ...enMentionEmail },
+  sv: { ...svCommon, ...svBoard, ...svBoardDialogs, ...svBoardA11y, ...svStandup, ...svFlow, ...svFlowGuide, ...svAdmin, ...svData, ...svApi, ...svSecurity, ...svLive, ...svImport, ...svLanes, ...svExperiments, ...svComments, ...svNotifications, ...svPeople, ...svSearch, ...svReadLog, ...svTeamBoards, ...svCardWork, ...svFlowHistory, ...svMentionEmail },
 } as const;
 
 export type Messages = (typeof CATALOGUES)['en'];
