@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { setEmailOnMentionAction } from './mention-email-actions';
 
 /**
- * "E-post när någon nämner mig": a checkbox that saves at once. Focus stays on it; the outcome is announced in a
+ * "E-post när någon nämner mig": a checkbox that saves at once. Focus stays on it (it is never disabled); the outcome is announced in a
  * status line beside it (an error as an alert, and the box returns to what is saved).
  */
 export function MentionEmailSetting({ isOn }: { isOn: boolean }) {
@@ -15,6 +15,8 @@ export function MentionEmailSetting({ isOn }: { isOn: boolean }) {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function handleChange(next: boolean) {
+    // Not `disabled` while saving: disabling the focused box would drop focus to the page body.
+    if (isSaving) return;
     setIsChecked(next);
     setIsSaving(true);
     setOutcome(null);
@@ -38,7 +40,7 @@ export function MentionEmailSetting({ isOn }: { isOn: boolean }) {
           type="checkbox"
           checked={isChecked}
           aria-describedby="mention-email-hint"
-          disabled={isSaving}
+          aria-busy={isSaving}
           onChange={(event) => void handleChange(event.currentTarget.checked)}
           className="mt-1 h-5 w-5"
         />
