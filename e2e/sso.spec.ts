@@ -227,5 +227,9 @@ test.describe('single sign-on that requires an authentication level (OIDC_REQUIR
     await expect(page).toHaveURL(`${APP}/teams`);
     await expect(page.getByText('Inloggad som Stark Inloggning')).toBeVisible();
     expect(await db.user.count({ where: { email: strong.email! } })).toBe(1);
+    // This instance sends no e-mail (no SMTP_URL): the account page offers no e-mail for mentions.
+    await page.goto(`${APP}/account`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'E-post när någon nämner mig' })).toHaveCount(0);
   });
 });
