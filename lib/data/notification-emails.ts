@@ -32,7 +32,8 @@ export async function sendNotificationEmail(notificationId: string): Promise<boo
   const isMember = (await db.membership.count({ where: { teamId: notification.board.teamId, userId: notification.userId } })) > 0;
   if (!isMember) return false;
   const actor = notification.actorId ? await db.user.findUnique({ where: { id: notification.actorId }, select: { name: true } }) : null;
-  const origin = (getServerEnv().publicUrl ?? '').replace(/\/$/, '');
+  // The public URL (NEXTAUTH_URL); without one, the address `npm start` serves on (README, Configuration).
+  const origin = (getServerEnv().publicUrl ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
   const link = `${origin}/boards/${notification.board.id}${notification.cardId ? `?card=${notification.cardId}` : ''}`;
   const mail = composeMentionEmail({
     actorName: actor?.name ?? null,
