@@ -3,6 +3,7 @@
  *
  *   npx tsx bench/streams.bench.ts [--streams=10000] [--boards=1] [--probes=20] [--idle=30] [--storm-movers=2]
  *                                   [--fsync=off|on] [--no-storm] [--no-build]
+ *                                   [--heap-report] [--node-args=--flag,--flag]
  *
  * Starts its own embedded PostgreSQL (BENCH_PG_PORT, 54352) and server.ts (BENCH_APP_PORT, 3303), seeds one team with
  * `streams` members and `boards` boards, and holds one stream per member (spread over the boards) from this process
@@ -18,7 +19,9 @@
  *      afterwards a probe that must reach every stream (nothing missed).
  * Client, server and database share the machine's cores. Results: stdout and bench/out/streams-*.
  */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { appEnv, findPostmasterPid, prepareDatabaseAndBuild, readPeakRss, startAppServer } from './lib/app-server';
@@ -44,6 +47,10 @@ function parseOptions(argv: string[]) {
     fsync: get('fsync') === 'on',
     storm: !argv.includes('--no-storm'),
     build: !argv.includes('--no-build'),
+    /** Also write Node's diagnostic report (its JS heap) at the baseline and with every stream open. */
+    heapReport: argv.includes('--heap-report'),
+    /** Extra Node flags for the server, comma-separated (e.g. --node-args=--max-semi-space-size=4). */
+    nodeArgs: (get('node-args') ?? '').split(',').filter(Boolean),
   };
 }
 
@@ -88,6 +95,36 @@ async function seed(databaseUrl: string, streams: number, boardCount: number): P
   }
 }
 
+/**
+ * Has the server write Node's diagnostic report (SIGUSR2, --report-on-signal) and sums up its memory: RSS, the JS
+ * heap's used / committed bytes per space, and what lives outside the heap (RSS − committed heap), to tell the
+ * heap's live objects from its garbage and from native memory.
+ */
+async function describeHeap(pid: number, dir: string): Promise<string> {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  let file: string | undefined;
+  for (let i = 0; i < 200 && !file; i += 1) {
+    await sleep(100);
+    file = readdirSync(dir).find((name) => !before.has(name) && name.endsWith('.json'));
+  }
+  if (!file) return 'no report';
+  await sleep(500);
+  const data = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
+    javascriptHeap: { totalMemory: number; usedMemory: number; heapSpaces: Record<string, { memorySize: number; committedMemory: number; usedMemory: number }> };
+    resourceUsage: { rss?: number };
+    libuv: unknown[];
+  };
+  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const heap = data.javascriptHeap;
+  const spaces = Object.entries(heap.heapSpaces)
+    .filter(([, space]) => space.memorySize > 4 * 1024 * 1024)
+    .map(([name, space]) => `${name.replace('_space', '')} ${mib(space.usedMemory)}/${mib(space.memorySize)}`)
+    .join(', ');
+  const rss = rssMiB(pid);
+  return `RSS ${rss.toFixed(1)} MiB; JS heap used ${mib(heap.usedMemory)} of ${mib(heap.totalMemory)} MiB (${spaces}); outside the JS heap ${(rss - heap.totalMemory / 1024 / 1024).toFixed(1)} MiB; libuv handles ${data.libuv.length}`;
+}
+
 async function countTransactions(client: pg.Client): Promise<number> {
   const { rows } = await client.query<{ n: string }>('SELECT sum(xact_commit + xact_rollback)::text AS n FROM pg_stat_database');
   return Number(rows[0]?.n ?? 0);
@@ -118,7 +155,10 @@ async function main() {
     const secret = appEnv(database.url, APP_PORT).AUTH_SECRET as string;
     const cookies = [];
     for (const id of seeded.userIds) cookies.push(await sessionCookie({ id, name: '', email: `${id}@bench.example` }, secret));
-    server = await startAppServer(database.url, APP_PORT);
+    const reportDir = mkdtempSync(path.join(os.tmpdir(), 'tillit-streams-report-'));
+    const nodeArgs = [...options.nodeArgs, ...(options.heapReport ? ['--report-on-signal', '--report-signal=SIGUSR2', '--report-compact', `--report-directory=${reportDir}`] : [])];
+    if (nodeArgs.length > 0) report(`server node flags: ${nodeArgs.join(' ')}`);
+    server = await startAppServer(database.url, APP_PORT, { nodeArgs });
     const pid = server.process.pid!;
     const mover = new BenchClient(server.url, await sessionCookie(seeded.mover, secret), 4);
     const random = createRandom(17);
@@ -135,6 +175,7 @@ async function main() {
     for (let i = 0; i < 30; i += 1) await move(seeded.boardIds[0] as string, (seeded.cardIds.get(seeded.boardIds[0] as string) as string[])[i % 10] as string);
     await sleep(3_000);
     const rssBefore = rssMiB(pid);
+    if (options.heapReport) report(`  baseline: ${await describeHeap(pid, reportDir)}`);
 
     // 1. Open everything at once.
     const boardOf = (index: number) => seeded.boardIds[index % seeded.boardIds.length] as string;
@@ -148,6 +189,7 @@ async function main() {
     const rssOpen = rssMiB(pid);
     const perThousand = ((rssOpen - rssBefore) / options.streams) * 1000;
     report(`server RSS: ${rssBefore.toFixed(1)} MiB before, ${rssOpen.toFixed(1)} MiB with ${swarm.openCount} streams open → ${perThousand.toFixed(2)} MiB per 1,000 streams (target ≤ ${TARGETS.mibPer1000})`);
+    if (options.heapReport) report(`  with ${swarm.openCount} streams: ${await describeHeap(pid, reportDir)}`);
     results.opening = { open: swarm.openCount, seconds: openS, refused: swarm.stats.refused, connectErrors: swarm.stats.connectErrors, rssBefore, rssOpen, mibPer1000: perThousand };
 
     // 2. Delivery latency to every stream.
